@@ -1,0 +1,50 @@
+// ESTree → JavaScript text (astring), recording where every call with a `site` lands in the output.
+//
+// V8 reports a frame's position as the start of the callee for `f(x)` and as the opening parenthesis of
+// the arguments for `(expr)(x)`; both positions of every call are recorded, so an error raised anywhere
+// below a call maps back to that call's Lua line and operand names (runtime/error.ts).
+
+import { GENERATOR, generate } from 'astring';
+import type { Node, SiteInfo } from './estree.js';
+
+export interface Generated {
+  code: string;
+  /** generatedLine * 65536 + generatedColumn → site */
+  sites: Map<number, SiteInfo>;
+  /** generated line → Lua line of the last site seen on it (fallback for unmapped positions) */
+  lines: Map<number, number>;
+}
+
+const NEEDS_PARENS = 17;
+
+export function generateJs(program: Node): Generated {
+  const sites = new Map<number, SiteInfo>();
+  const lines = new Map<number, number>();
+  const record = (state: any, site: SiteInfo): void => {
+    sites.set(state.line * 65536 + state.column, site);
+    if (!lines.has(state.line)) lines.set(state.line, site.line);
+  };
+  const base: any = GENERATOR;
+  const generator = Object.assign({}, base, {
+    CallExpression(this: any, node: Node, state: any) {
+      const calleePrec = state.expressionsPrecedence[node.callee.type];
+      const paren = calleePrec === NEEDS_PARENS || calleePrec < state.expressionsPrecedence.CallExpression;
+      if (node.site) record(state, node.site);
+      if (paren) state.write('(');
+      if (node.site && !paren) record(state, node.site);
+      this[node.callee.type](node.callee, state);
+      if (paren) state.write(')');
+      if (node.site) record(state, node.site);
+      state.write('(');
+      const args = node.arguments;
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) state.write(', ');
+        this[args[i].type](args[i], state);
+      }
+      state.write(')');
+    },
+  });
+  const sourceMap = { addMapping() {} }; // makes astring track line/column
+  const code = generate(program, { generator, sourceMap: sourceMap as any, indent: ' ', lineEnd: '\n' } as any);
+  return { code, sites, lines };
+}

@@ -1,0 +1,4 @@
+declare module 'luaparse' {
+  const luaparse: any;
+  export default luaparse;
+}

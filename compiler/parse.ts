@@ -1,0 +1,179 @@
+// Source text → Lua AST (luaparse), plus what luaparse lacks for Lua 5.4:
+//  - `local x <const>` / `<close>` attributes (blanked out before parsing, reattached by position);
+//  - Lua-worded syntax errors: "chat.lua:3: unexpected symbol near 'x'".
+// Strings are byte strings: the source is expected as a latin1 ("binary") JS string.
+
+import luaparse from 'luaparse';
+
+export class LuaSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly chunkName: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'LuaSyntaxError';
+  }
+}
+
+export interface ParsedChunk {
+  ast: any;
+  source: string;
+  /** source offset of a local's name → its attribute ("const" | "close") */
+  attribs: Map<number, string>;
+}
+
+export function parse(source: string, chunkName: string): ParsedChunk {
+  const { text, attribs } = stripAttribs(source, chunkName);
+  let ast: any;
+  try {
+    ast = luaparse.parse(text, {
+      luaVersion: '5.3',
+      encodingMode: 'pseudo-latin1',
+      locations: true,
+      ranges: true,
+      comments: false,
+      scope: false,
+    } as any);
+  } catch (e: any) {
+    if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
+      throw new LuaSyntaxError(`${chunkName}:${e.line}: ${luaWording(String(e.message))}`, chunkName, e.line, e.column + 1);
+    }
+    throw e;
+  }
+  return { ast, source: text, attribs };
+}
+
+/** luaparse's messages, reworded as Lua 5.4 prints them. */
+function luaWording(msg: string): string {
+  let m = msg.replace(/^\[\d+:\d+\]\s*/, '');
+  m = m.replace(/near '<eof>'/g, 'near <eof>');
+  m = m.replace(/^<expression> expected near/, 'unexpected symbol near');
+  m = m.replace(/^unexpected symbol '(.*)' near '.*'$/, "unexpected symbol near '$1'");
+  m = m.replace(/^no visible label '(.*)' for <goto>$/, "no visible label '$1' for goto");
+  m = m.replace(/^no loop to break near .*$/, 'break outside a loop');
+  m = m.replace(/^unexpected (identifier|string|number|keyword|symbol) '(.*)' near '.*'$/, "unexpected symbol near '$2'");
+  return m;
+}
+
+// ---- attribute pre-pass ----
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+
+/** Long bracket level at i ("[[" → 0, "[==[" → 2), or -1. */
+function longBracket(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 91) return -1;
+  let j = i + 1;
+  while (s.charCodeAt(j) === 61) j++;
+  return s.charCodeAt(j) === 91 ? j - i - 1 : -1;
+}
+function skipLong(s: string, i: number, level: number): number {
+  const close = ']' + '='.repeat(level) + ']';
+  const e = s.indexOf(close, i + level + 2);
+  return e < 0 ? s.length : e + close.length;
+}
+
+/**
+ * Find `local a <const>, b <close>` and blank out the `<...>` parts so luaparse accepts them.
+ * Strings and comments are skipped. Positions are preserved (blanked with spaces).
+ */
+function stripAttribs(src: string, chunkName: string): { text: string; attribs: Map<number, string> } {
+  const attribs = new Map<number, string>();
+  if (src.indexOf('<') < 0) return { text: src, attribs };
+  const out = src.split('');
+  let i = 0;
+  const n = src.length;
+  let prevWasLocal = false;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 45 && src.charCodeAt(i + 1) === 45) {
+      const lv = longBracket(src, i + 2);
+      if (lv >= 0) i = skipLong(src, i + 2, lv);
+      else {
+        const e = src.indexOf('\n', i);
+        i = e < 0 ? n : e;
+      }
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      i++;
+      while (i < n && src.charCodeAt(i) !== c) {
+        if (src.charCodeAt(i) === 92) i++;
+        else if (src.charCodeAt(i) === 10) break;
+        i++;
+      }
+      i++;
+      prevWasLocal = false;
+      continue;
+    }
+    if (c === 91) {
+      const lv = longBracket(src, i);
+      if (lv >= 0) {
+        i = skipLong(src, i, lv);
+        prevWasLocal = false;
+        continue;
+      }
+    }
+    if (isNameStart(c)) {
+      let j = i;
+      while (j < n && isNameChar(src.charCodeAt(j))) j++;
+      const word = src.slice(i, j);
+      if (word === 'local' && (i === 0 || !isNameChar(src.charCodeAt(i - 1)))) {
+        i = scanLocalNames(src, j, out, attribs, chunkName);
+        prevWasLocal = true;
+        continue;
+      }
+      i = j;
+      prevWasLocal = false;
+      continue;
+    }
+    i++;
+  }
+  void prevWasLocal;
+  return { text: out.join(''), attribs };
+}
+
+/** After `local`: Name [attrib] {, Name [attrib]}. Returns the index where scanning resumes. */
+function scanLocalNames(src: string, i: number, out: string[], attribs: Map<number, string>, chunkName: string): number {
+  const n = src.length;
+  for (;;) {
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    if (!isNameStart(src.charCodeAt(i))) return i;
+    let j = i;
+    while (j < n && isNameChar(src.charCodeAt(j))) j++;
+    if (src.slice(i, j) === 'function') return i;
+    const nameStart = i;
+    i = j;
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    if (src.charCodeAt(i) === 60) {
+      // '<' Name '>'
+      let k = i + 1;
+      while (k < n && isSpace(src.charCodeAt(k))) k++;
+      let e = k;
+      while (e < n && isNameChar(src.charCodeAt(e))) e++;
+      const attr = src.slice(k, e);
+      let g = e;
+      while (g < n && isSpace(src.charCodeAt(g))) g++;
+      if (src.charCodeAt(g) !== 62) return i;
+      if (attr !== 'const' && attr !== 'close') {
+        const line = src.slice(0, i).split('\n').length;
+        throw new LuaSyntaxError(`${chunkName}:${line}: unknown attribute '${attr}'`, chunkName, line, 0);
+      }
+      attribs.set(nameStart, attr);
+      for (let p = i; p <= g; p++) if (out[p] !== '\n') out[p] = ' ';
+      i = g + 1;
+      while (i < n && isSpace(src.charCodeAt(i))) i++;
+    }
+    if (src.charCodeAt(i) !== 44) return i;
+    i++;
+  }
+}

@@ -1,0 +1,109 @@
+// A script instance: one main function bound to its own _ENV, run by the host.
+//
+//   run()            start the main chunk
+//   resume(values)   continue after a suspension, with the suspending call's results
+//   kill(reason)     drop the instance (its pending state is discarded)
+//
+// run/resume return { status: 'done' | 'suspended' | 'error' }. A CPU time limit per run/resume slice
+// stops a runaway script with "CPU time limit exceeded" (which pcall cannot catch).
+
+import type { CompiledScript } from '../compiler/index.js';
+import { endSlice, startSlice } from './budget.js';
+import { chunkFactory } from './chunk.js';
+import { toLuaError } from './error.js';
+import { drive, type LuaGenerator } from './suspend.js';
+import { createGlobals, type GlobalsOptions } from './stdlib.js';
+import { LuaError, LuaKill, LuaTable, LuaValue, all, results } from './value.js';
+
+export type RunResult =
+  | { status: 'done'; values: LuaValue[] }
+  | { status: 'suspended'; op: string; args: LuaValue[] }
+  | { status: 'error'; error: LuaError; message: string; cpuLimit: boolean };
+
+export interface InstanceOptions extends Partial<GlobalsOptions> {
+  /** extra globals (e.g. the gateway's `solidb`, `request`, `response`) */
+  globals?: Record<string, LuaValue>;
+  /** CPU time allowed per run/resume slice, in ms (default: no limit) */
+  cpuLimitMs?: number;
+  /** the main chunk's `...` */
+  args?: LuaValue[];
+}
+
+export class Instance {
+  readonly env: LuaTable;
+  private main: LuaValue;
+  private stack: LuaGenerator[] | undefined;
+  private state: 'new' | 'suspended' | 'done' | 'dead' = 'new';
+  private readonly cpuLimitMs: number;
+
+  constructor(
+    script: CompiledScript,
+    private readonly opts: InstanceOptions = {},
+  ) {
+    this.env = createGlobals(opts);
+    if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setStr(k, opts.globals[k]);
+    this.main = chunkFactory(script)(this.env);
+    this.cpuLimitMs = opts.cpuLimitMs ?? Infinity;
+  }
+
+  run(): RunResult {
+    if (this.state !== 'new') throw new Error(`instance already ${this.state}`);
+    const args = this.opts.args ?? [];
+    return this.slice(() => {
+      const g = this.main.$g;
+      if (g === undefined) return { status: 'done', values: all(this.main(...args)) };
+      this.stack = [g(...args)];
+      return this.step(undefined);
+    });
+  }
+
+  resume(values: LuaValue[] = []): RunResult {
+    if (this.state !== 'suspended') throw new Error(`cannot resume an instance that is ${this.state}`);
+    return this.slice(() => this.step(results(values)));
+  }
+
+  kill(_reason = 'killed'): void {
+    this.stack = undefined;
+    this.state = 'dead';
+  }
+
+  get status(): string {
+    return this.state;
+  }
+
+  private step(input: LuaValue): RunResult {
+    let r = drive(this.stack!, input, false);
+    // coroutine.yield reaching the host: the main chunk is not a coroutine
+    while (!r.done && r.suspend.op === 'yield') r = drive(this.stack!, new LuaError('attempt to yield from outside a coroutine'), true);
+    if (r.done) {
+      this.stack = undefined;
+      return { status: 'done', values: all(r.value) };
+    }
+    return { status: 'suspended', op: r.suspend.op, args: r.suspend.args };
+  }
+
+  private slice(body: () => RunResult): RunResult {
+    startSlice(this.cpuLimitMs);
+    try {
+      const r = body();
+      this.state = r.status === 'suspended' ? 'suspended' : 'done';
+      return r;
+    } catch (e) {
+      this.stack = undefined;
+      this.state = 'dead';
+      if (e instanceof LuaKill) {
+        const err = new LuaError(e.reason);
+        return { status: 'error', error: err, message: e.reason, cpuLimit: true };
+      }
+      const le = toLuaError(e);
+      if (le instanceof LuaError) return { status: 'error', error: le, message: le.toString(), cpuLimit: false };
+      throw e;
+    } finally {
+      endSlice();
+    }
+  }
+}
+
+export function createInstance(script: CompiledScript, opts: InstanceOptions = {}): Instance {
+  return new Instance(script, opts);
+}

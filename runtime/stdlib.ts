@@ -1,0 +1,51 @@
+// The global environment of a script instance: the standard library plus json.
+//
+// Library tables are built once per process and shallow-copied into every instance's _ENV, so each
+// script can modify its own `string`, `math`, ... without affecting others, and creating an instance
+// (one per WebSocket connection) costs a few small tables, not a whole library.
+
+import { openBase } from './lib/base.js';
+import { openJson } from './lib/json.js';
+import { openMath } from './lib/math.js';
+import { openString } from './lib/string.js';
+import { openTable } from './lib/table.js';
+import { openUtf8 } from './lib/utf8.js';
+import { LuaTable } from './value.js';
+
+export interface GlobalsOptions {
+  /** receives each printed line (a byte string, no newline) */
+  print: (line: string) => void;
+}
+
+const LIBRARIES = ['string', 'table', 'math', 'utf8', 'json'];
+let proto: LuaTable | undefined;
+
+function prototypeGlobals(): LuaTable {
+  if (proto !== undefined) return proto;
+  const G = new LuaTable();
+  openString(G);
+  openTable(G);
+  openMath(G);
+  openUtf8(G);
+  openJson(G);
+  proto = G;
+  return G;
+}
+
+const defaultPrint = (line: string): void => {
+  process.stdout.write(Buffer.from(line + '\n', 'latin1'));
+};
+
+export function createGlobals(opts: Partial<GlobalsOptions> = {}): LuaTable {
+  const P = prototypeGlobals();
+  const G = new LuaTable();
+  for (const name of LIBRARIES) {
+    const lib = P.getStr(name) as LuaTable | undefined;
+    if (lib === undefined) continue;
+    const copy = new LuaTable();
+    for (const k in lib.s) copy.setStr(k, lib.s[k]);
+    G.setStr(name, copy);
+  }
+  openBase(G, { print: opts.print ?? defaultPrint });
+  return G;
+}
