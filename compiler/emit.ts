@@ -39,7 +39,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     const key = Object.is(n, -0) ? '-0' : String(n);
     let name = constNames.get(key);
     if (name === undefined) {
-      name = `K$${constNames.size}`;
+      name = `$K${constNames.size}`;
       constNames.set(key, name);
       constants.set(name, n);
     }
@@ -74,7 +74,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         return v.fn === this.fi ? `local '${e.name}'` : `upvalue '${e.name}'`;
       }
       if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : 'field'} '${e.identifier.name}'`;
-      if (e.type === 'IndexExpression' && e.index.type === 'StringLiteral') return `field '${e.index.value}'`;
+      if (e.type === 'IndexExpression') {
+        if (e.index.type === 'StringLiteral') return `field '${e.index.value}'`;
+        // Lua 5.4 names t[1]..t[255] "integer index" and other non-constant keys "?"
+        if (e.index.type === 'NumericLiteral' && /^\d+$/.test(e.index.raw) && +e.index.raw <= 255) return `field 'integer index'`;
+        return `field '?'`;
+      }
       if (e.type === 'StringLiteral') return `constant '${e.value}'`;
       return undefined;
     }
@@ -93,7 +98,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'TableCallExpression':
           return E.helper('first', [this.callRaw(e)]);
         case 'VarargLiteral':
-          return E.cmember(E.id('va$'), E.lit(0));
+          return E.cmember(E.id('$va'), E.lit(0));
       }
       return this.expr(e);
     }
@@ -101,7 +106,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     /** Expression whose value may be a Multi (calls, varargs), used where all results are wanted. */
     expMulti(e: Node): Node {
       if (this.isMulti(e)) {
-        if (e.type === 'VarargLiteral') return E.helper('results', [E.id('va$')]);
+        if (e.type === 'VarargLiteral') return E.helper('results', [E.id('$va')]);
         return this.callRaw(e);
       }
       return this.exp1(e);
@@ -117,7 +122,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     listElements(list: Node[]): Node[] {
       return list.map((e, i) => {
         if (i === list.length - 1 && this.isMulti(e)) {
-          if (e.type === 'VarargLiteral') return E.spread(E.id('va$'));
+          if (e.type === 'VarargLiteral') return E.spread(E.id('$va'));
           return E.spread(E.helper('all', [this.callRaw(e)]));
         }
         return this.exp1(e);
@@ -135,7 +140,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'NumericLiteral':
           return this.number(e);
         case 'VarargLiteral':
-          return E.cmember(E.id('va$'), E.lit(0));
+          return E.cmember(E.id('$va'), E.lit(0));
         case 'Identifier':
           return this.name(e);
         case 'FunctionDeclaration':
@@ -309,7 +314,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         } else {
           const last = i === fields.length - 1;
           if (last && this.isMulti(f.value)) {
-            pos.push(f.value.type === 'VarargLiteral' ? E.spread(E.id('va$')) : E.spread(E.helper('all', [this.callRaw(f.value)])));
+            pos.push(f.value.type === 'VarargLiteral' ? E.spread(E.id('$va')) : E.spread(E.helper('all', [this.callRaw(f.value)])));
           } else {
             const tv = E.id(this.temp());
             parts.push(E.assign(tv, this.exp1(f.value)));
@@ -374,11 +379,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       for (const p of node.parameters ?? []) if (p.type !== 'VarargLiteral') paramVars.push(p.$var);
       const useTail = fi.hasSelfTailCall && !fi.isVararg;
       if (useTail) {
-        this.tailLabel = `tail$${++uid}`;
+        this.tailLabel = `$tail${++uid}`;
         this.tailParams = paramVars.map((v) => `${v.js}$p`);
         for (const p of this.tailParams) params.push(E.id(p));
       } else for (const v of paramVars) params.push(E.id(v.js));
-      if (fi.isVararg) params.push(E.rest('va$'));
+      if (fi.isVararg) params.push(E.rest('$va'));
 
       const body: Node[] = [E.ifStmt(E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0)), E.exprStmt(E.helper('budget', [])))];
       let inner = this.block(node.body);
@@ -401,8 +406,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const labelIdx = stats.map((s, i) => (s.type === 'LabelStatement' ? i : -1)).filter((i) => i >= 0);
       if (labelIdx.length === 0) return this.statements(stats);
       // a state machine: each label starts a case; goto sets the state and restarts the switch
-      const lblVar = `lbl$${++uid}`;
-      const smLabel = `sm$${++uid}`;
+      const lblVar = `$lbl${++uid}`;
+      const smLabel = `$sm${++uid}`;
       const targets = new Map<string, LabelTarget>();
       labelIdx.forEach((i, k) => targets.set(stats[i].label.name, { lblVar, smLabel, index: k + 1 }));
       this.labels.push(targets);
@@ -429,7 +434,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           out.push(...this.local(st));
           const cv = st.variables.find((v: Node) => v.$var.attrib === 'close').$var as VarInfo;
           out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(st.loc.start.line))));
-          const err = `err$${++uid}`;
+          const err = `$err${++uid}`;
           this.closeDepth++;
           const rest = this.statements(stats.slice(i + 1));
           this.closeDepth--;
@@ -437,7 +442,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           out.push(
             E.tryStmt(
               E.block(rest),
-              E.catchClause('e$', E.block([E.exprStmt(E.assign(E.id(err), E.id('e$'))), E.throwStmt(E.id('e$'))])),
+              E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])),
               E.block([E.exprStmt(E.helper('closeVar', [E.id(cv.js), E.id(err)], this.site(st.loc.start.line)))]),
             ),
           );
@@ -499,7 +504,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const last = i === list.length - 1;
         if (last && this.isMulti(e) && n > i) {
           const t = this.temp();
-          if (e.type === 'VarargLiteral') pre.push(E.exprStmt(E.assign(E.id(t), E.id('va$'))));
+          if (e.type === 'VarargLiteral') pre.push(E.exprStmt(E.assign(E.id(t), E.id('$va'))));
           else pre.push(E.exprStmt(E.assign(E.id(t), E.helper('all', [this.callRaw(e)]))));
           for (let k = i; k < n; k++) values.push(E.cmember(E.id(t), E.lit(k - i)));
           return;
@@ -601,7 +606,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     withLoop<T>(f: (label: string) => T): T {
-      const label = `loop$${++uid}`;
+      const label = `$loop${++uid}`;
       this.loopLabels.push(label);
       try {
         return f(label);
@@ -627,7 +632,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const args = [this.exp1(st.start), this.exp1(st.end)];
       if (st.step) args.push(this.exp1(st.step));
       const pre = E.exprStmt(E.assign(E.id(p), E.helper('forprep', args, this.site(st.loc.start.line))));
-      const i = `i$${++uid}`, l = `l$${uid}`, s = `s$${uid}`, m = `m$${uid}`;
+      const i = `$i${++uid}`, l = `$l${uid}`, s = `$s${uid}`, m = `$m${uid}`;
       const constStep = !st.step ? 1 : st.step.type === 'NumericLiteral' && !/[.eEpP]/.test(st.step.raw) && !/^0[xX]/.test(st.step.raw) ? Number(st.step.raw) : undefined;
       return this.withLoop((label) => {
         const test =
@@ -660,13 +665,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         );
         const loopStmt = E.labeled(label, E.whileStmt(step, E.block([this.budgetCheck(), binds, ...this.block(st.body)])));
         // the 4th value (to-be-closed) is closed however the loop ends
-        const err = `err$${++uid}`;
+        const err = `$err${++uid}`;
         return [
           pre,
           E.letDecl([[err, E.id('NOERR')]]),
           E.tryStmt(
             E.block([loopStmt]),
-            E.catchClause('e$', E.block([E.exprStmt(E.assign(E.id(err), E.id('e$'))), E.throwStmt(E.id('e$'))])),
+            E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])),
             E.block([E.ifStmt(E.bin('!==', E.member(E.id(it), 'closing'), E.undef()), E.exprStmt(E.call(E.member(E.id(it), 'close'), [E.id(err)])))]),
           ),
         ];

@@ -1,3 +1,4 @@
+/// <reference path="./luaparse.d.ts" />
 // Source text → Lua AST (luaparse), plus what luaparse lacks for Lua 5.4:
 //  - `local x <const>` / `<close>` attributes (blanked out before parsing, reattached by position);
 //  - Lua-worded syntax errors: "chat.lua:3: unexpected symbol near 'x'".
@@ -88,7 +89,7 @@ function skipLong(s: string, i: number, level: number): number {
  */
 function stripAttribs(src: string, chunkName: string): { text: string; attribs: Map<number, string> } {
   const attribs = new Map<number, string>();
-  if (src.indexOf('<') < 0) return { text: src, attribs };
+  if (src.indexOf('<') < 0 && src.indexOf('\\u{') < 0) return { text: src, attribs };
   const out = src.split('');
   let i = 0;
   const n = src.length;
@@ -107,8 +108,10 @@ function stripAttribs(src: string, chunkName: string): { text: string; attribs: 
     if (c === 34 || c === 39) {
       i++;
       while (i < n && src.charCodeAt(i) !== c) {
-        if (src.charCodeAt(i) === 92) i++;
-        else if (src.charCodeAt(i) === 10) break;
+        if (src.charCodeAt(i) === 92) {
+          if (src.charCodeAt(i + 1) === 117 && src.charCodeAt(i + 2) === 123) rewriteBigUtf8Escape(src, i, out);
+          i++;
+        } else if (src.charCodeAt(i) === 10) break;
         i++;
       }
       i++;
@@ -176,4 +179,28 @@ function scanLocalNames(src: string, i: number, out: string[], attribs: Map<numb
     if (src.charCodeAt(i) !== 44) return i;
     i++;
   }
+}
+
+/**
+ * Lua 5.4 accepts `\u{XXX}` up to 2^31 (encoded in up to 6 bytes); luaparse stops at 10FFFF.
+ * Larger escapes are rewritten as decimal byte escapes (only columns on that line move).
+ */
+function rewriteBigUtf8Escape(src: string, i: number, out: string[]): void {
+  const close = src.indexOf('}', i + 3);
+  if (close < 0) return;
+  const hex = src.slice(i + 3, close);
+  if (!/^[0-9a-fA-F]+$/.test(hex)) return;
+  const x = parseInt(hex, 16);
+  if (x <= 0x10ffff || x > 0x7fffffff) return;
+  const bytes: number[] = [];
+  let mfb = 0x3f;
+  let v = x;
+  do {
+    bytes.unshift(0x80 | (v & 0x3f));
+    v = Math.floor(v / 64);
+    mfb >>= 1;
+  } while (v > mfb);
+  bytes.unshift(((~mfb << 1) & 0xff) | v);
+  out[i] = bytes.map((b) => '\\' + String(b).padStart(3, '0')).join('');
+  for (let p = i + 1; p <= close; p++) out[p] = '';
 }

@@ -2,9 +2,9 @@
 // stay floats, strings coerce, otherwise the metamethod, otherwise Lua's error.
 // Each operator has a small fast path for two JS numbers (inlined by V8 into the compiled code).
 
-import { fault } from './error.js';
+import { fault, luaError } from './error.js';
 import { MAX_SAFE, floatToInt, mkfloat, normInt, toNumber } from './number.js';
-import { LFloat, LuaValue } from './value.js';
+import { LFloat, LuaValue, type } from './value.js';
 import { metamethod, callMeta, typeNameMeta } from './meta.js';
 
 type Num = number | bigint | LFloat;
@@ -59,7 +59,7 @@ export function pow(a: LuaValue, b: LuaValue): LuaValue {
 export function mod(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isInteger(a) && Number.isInteger(b)) {
-      if (b === 0) return fault("attempt to perform 'n%%0'");
+      if (b === 0) return fault("attempt to perform 'n%0'");
       const m = a % b;
       return m !== 0 && (m < 0) !== (b < 0) ? m + b : m + 0;
     }
@@ -126,14 +126,23 @@ export function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
   const x = typeof a === 'string' ? toNumber(a) : isNum(a) ? a : undefined;
   const y = typeof b === 'string' ? toNumber(b) : isNum(b) ? b : undefined;
   if (x !== undefined && y !== undefined) return arithNum(op, x, y);
-  const mm = metamethod(a, EVENTS[op]) ?? metamethod(b, EVENTS[op]);
+  const ev = EVENTS[op];
+  // Lua 5.4 coerces strings in the string metatable's arithmetic metamethods: a string operand
+  // whose turn comes first (left, or right when the left has no metamethod) decides the error
+  const mmA = typeof a === 'string' ? STRING_ARITH : metamethod(a, ev);
+  const mm = mmA !== undefined ? mmA : typeof b === 'string' ? STRING_ARITH : metamethod(b, ev);
+  if (mm === STRING_ARITH) {
+    const mb = typeof b === 'string' ? undefined : metamethod(b, ev);
+    if (mb === undefined) return luaError(`attempt to ${ev.slice(2)} a '${type(a)}' with a '${type(b)}'`);
+    return callMeta(mb, a, b);
+  }
   if (mm !== undefined) return callMeta(mm, a, b);
-  // blame the first operand that is not a number (a string that failed to convert is blamed too)
+  // blame the first operand that is not a number
   const culprit = x === undefined ? 0 : 1;
-  const v = culprit === 0 ? a : b;
-  if (typeof v === 'string') return fault(`attempt to perform arithmetic on a string value`, culprit);
-  return fault(`attempt to perform arithmetic on a ${typeNameMeta(v)} value`, culprit);
+  return fault(`attempt to perform arithmetic on a ${typeNameMeta(culprit === 0 ? a : b)} value`, culprit);
 }
+
+const STRING_ARITH = Symbol('string arithmetic');
 
 function isNum(v: LuaValue): v is Num {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
@@ -159,13 +168,13 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
       case MUL: return normInt(p * q);
       case UNM: return normInt(-p);
       case MOD: {
-        if (q === 0n) return fault("attempt to perform 'n%%0'");
+        if (q === 0n) return fault("attempt to perform 'n%0'");
         let m = p % q;
         if (m !== 0n && (m < 0n) !== (q < 0n)) m += q;
         return normInt(m);
       }
       case IDIV: {
-        if (q === 0n) return fault("attempt to perform 'n//0'");
+        if (q === 0n) return fault('attempt to divide by zero');
         let d = p / q;
         if ((p % q !== 0n) && ((p < 0n) !== (q < 0n))) d -= 1n;
         return normInt(d);
@@ -188,12 +197,12 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
 
 function fmod(a: number, b: number): LuaValue {
   let m = a % b;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  if (m * b < 0) m += b;
   return mkfloat(m);
 }
 
 function intIdiv(a: number, b: number): LuaValue {
-  if (b === 0) return fault("attempt to perform 'n//0'");
+  if (b === 0) return fault('attempt to divide by zero');
   if (a <= 0x7fffffff && a >= -0x80000000 && b <= 0x7fffffff && b >= -0x80000000) return Math.floor(a / b) + 0;
   const p = BigInt(a), q = BigInt(b);
   let d = p / q;
@@ -203,11 +212,8 @@ function intIdiv(a: number, b: number): LuaValue {
 
 function toBits(v: LuaValue): bigint | undefined | null {
   // undefined: not a number at all; null: a number without an integer representation
-  let n: LuaValue = v;
-  if (typeof v === 'string') {
-    n = toNumber(v);
-    if (n === undefined) return undefined;
-  }
+  // strings are not coerced by bitwise operators in Lua 5.4
+  const n: LuaValue = v;
   if (typeof n === 'number') {
     if (Number.isInteger(n)) return BigInt(n);
     const i = floatToInt(n);

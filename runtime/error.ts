@@ -72,17 +72,71 @@ export function captureStack(skip?: Function): string | undefined {
   return holder.stack;
 }
 
-/** "chunk:line:" of the Lua function `level` frames up (1 = innermost Lua frame), or "". */
-export function where(level: number, stack = captureStack()): string {
-  const frames = luaFrames(stack);
-  const f = frames[level - 1];
-  return f === undefined ? '' : `${f.chunk.name}:${f.line}: `;
+/**
+ * The activations (function calls) visible in a JS stack, innermost first: Lua frames of compiled
+ * chunks, and built-ins (frames in runtime/lib). Two built-ins are separate activations when a
+ * call helper (call/callG/callMeta) stands between them, as when pcall calls select.
+ */
+export type Activation = { lua: true; frame: Frame } | { lua: false; file: string };
+
+const LIB_RE = /\/runtime\/lib\/([a-z0-9_]+)\.[jt]s:/;
+const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
+
+export function activations(stack: string | undefined): Activation[] {
+  const out: Activation[] = [];
+  if (stack === undefined) return out;
+  let separated = true;
+  for (const l of stack.split('\n')) {
+    const m = FRAME_RE.exec(l);
+    if (m !== null) {
+      const chunk = chunks.get(+m[1]);
+      if (chunk === undefined) continue;
+      const gl = +m[2] - chunk.lineOffset;
+      const site = chunk.sites.get(gl * 65536 + (+m[3] - 1));
+      out.push({ lua: true, frame: { chunk, site, line: site?.line ?? chunk.lines.get(gl) ?? 0 } });
+      separated = true;
+      continue;
+    }
+    if (CALL_RE.test(l)) {
+      separated = true;
+      continue;
+    }
+    const lib = LIB_RE.exec(l);
+    if (lib !== null) {
+      if (lib[1] === 'args') continue;
+      if (separated || out.length === 0 || out[out.length - 1].lua) out.push({ lua: false, file: lib[1] });
+      separated = false;
+    }
+  }
+  return out;
 }
 
-/** Raise a Lua error with a string message positioned at the innermost Lua frame (luaL_error). */
+/**
+ * luaL_where: "chunk:line: " of the function `level` activations up from the running built-in
+ * (1 = its caller), or "" when that is a built-in. When the error comes from a runtime helper called
+ * directly by Lua code (no built-in running), level 1 is that Lua function.
+ */
+export function where(level: number, stack = captureStack()): string {
+  const acts = activations(stack);
+  const a = acts.length > 0 && !acts[0].lua ? acts[level] : acts[level - 1];
+  if (a === undefined || !a.lua) return '';
+  return `${a.frame.chunk.name}:${a.frame.line}: `;
+}
+
+/** Whether the running built-in was called from another built-in rather than from Lua code. */
+export function calledFromBuiltin(stack: string | undefined): { fromBuiltin: boolean; lib: string | undefined } {
+  const acts = activations(stack);
+  if (acts.length === 0 || acts[0].lua) return { fromBuiltin: false, lib: undefined };
+  const caller = acts[1];
+  return { fromBuiltin: caller !== undefined && !caller.lua, lib: acts[0].file };
+}
+
+/** Raise a Lua error with a string message positioned at the caller (luaL_error). */
 export function luaError(msg: string, level = 1): never {
   throw new LuaError(where(level) + msg);
 }
+
+const QUALIFIER: Record<string, string> = { string: 'string.', table: 'table.', math: 'math.', utf8: 'utf8.', os: 'os.', coroutine: 'coroutine.', json: 'json.' };
 
 /**
  * Raise a runtime fault from an operator or call helper: the message gets the position and, when the
@@ -98,7 +152,11 @@ export function fault(msg: string, operand = 0): never {
 
 /** "bad argument #n to 'fname' (msg)" */
 export function argError(n: number, fname: string, msg: string): never {
-  return luaError(`bad argument #${n} to '${fname}' (${msg})`);
+  // called from another built-in (pcall), Lua names the function by its global path: 'string.format'
+  const stack = captureStack();
+  const { fromBuiltin, lib } = calledFromBuiltin(stack);
+  const name = fromBuiltin && lib !== undefined && QUALIFIER[lib] !== undefined && !fname.includes('.') ? QUALIFIER[lib] + fname : fname;
+  throw new LuaError(where(1, stack) + `bad argument #${n} to '${name}' (${msg})`);
 }
 
 export function typeName(v: LuaValue): string {

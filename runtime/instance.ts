@@ -12,8 +12,10 @@ import { endSlice, startSlice } from './budget.js';
 import { chunkFactory } from './chunk.js';
 import { toLuaError } from './error.js';
 import { drive, type LuaGenerator } from './suspend.js';
-import { createGlobals, type GlobalsOptions } from './stdlib.js';
-import { LuaError, LuaKill, LuaTable, LuaValue, all, results } from './value.js';
+import { createGlobals, stringMetatableFor, type GlobalsOptions } from './stdlib.js';
+import { stringMeta, metamethod, call } from './meta.js';
+import { numberToString } from './number.js';
+import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, all, first, results } from './value.js';
 
 export type RunResult =
   | { status: 'done'; values: LuaValue[] }
@@ -35,6 +37,7 @@ export class Instance {
   private stack: LuaGenerator[] | undefined;
   private state: 'new' | 'suspended' | 'done' | 'dead' = 'new';
   private readonly cpuLimitMs: number;
+  private readonly stringMt: LuaTable;
 
   constructor(
     script: CompiledScript,
@@ -42,6 +45,7 @@ export class Instance {
   ) {
     this.env = createGlobals(opts);
     if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setStr(k, opts.globals[k]);
+    this.stringMt = stringMetatableFor(this.env);
     this.main = chunkFactory(script)(this.env);
     this.cpuLimitMs = opts.cpuLimitMs ?? Infinity;
   }
@@ -84,6 +88,7 @@ export class Instance {
 
   private slice(body: () => RunResult): RunResult {
     startSlice(this.cpuLimitMs);
+    stringMeta.mt = this.stringMt;
     try {
       const r = body();
       this.state = r.status === 'suspended' ? 'suspended' : 'done';
@@ -96,12 +101,28 @@ export class Instance {
         return { status: 'error', error: err, message: e.reason, cpuLimit: true };
       }
       const le = toLuaError(e);
-      if (le instanceof LuaError) return { status: 'error', error: le, message: le.toString(), cpuLimit: false };
+      if (le instanceof LuaError) return { status: 'error', error: le, message: errorMessage(le.value), cpuLimit: false };
       throw e;
     } finally {
       endSlice();
     }
   }
+}
+
+/** How the standalone interpreter shows an uncaught error object (lua.c's msghandler). */
+export function errorMessage(v: LuaValue): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) return numberToString(v);
+  const mm = metamethod(v, '__tostring');
+  if (mm !== undefined) {
+    try {
+      const s = first(call(mm, v));
+      if (typeof s === 'string') return s;
+    } catch {
+      // fall through to the generic message
+    }
+  }
+  return new LuaError(v).toString();
 }
 
 export function createInstance(script: CompiledScript, opts: InstanceOptions = {}): Instance {

@@ -1,7 +1,7 @@
 // Loop support for compiled code: numeric `for` preparation and generic `for` iterators.
 
 import { luaError } from './error.js';
-import { call, metamethod } from './meta.js';
+import { call, metamethod, typeNameMeta } from './meta.js';
 import { MAX_SAFE, floatToInt, mkfloat, normInt, toNumber } from './number.js';
 import { closeVar } from './closing.js';
 import { LFloat, LuaTable, LuaValue, Multi } from './value.js';
@@ -89,7 +89,7 @@ export class ForIter {
       this.i = typeof c === 'number' ? c : 0;
     }
     if (typeof f !== 'function' && metamethod(f, '__call') === undefined) {
-      luaError(`for iterator 'for iterator' is not callable (a ${f === undefined ? 'nil' : typeof f === 'object' ? 'table' : typeof f} value)`);
+      luaError(`attempt to call a ${typeNameMeta(f)} value (for iterator 'for iterator')`);
     }
   }
 

@@ -196,7 +196,7 @@ export function tostr(v: LuaValue): string {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'function':
-      return (isBuiltin(v) ? 'builtin: ' : 'function: ') + addressOf(v);
+      return 'function: ' + addressOf(v);
   }
   if (v instanceof LFloat) return numberToString(v);
   const mm = metamethod(v, '__tostring');
@@ -212,12 +212,12 @@ export function tostr(v: LuaValue): string {
 }
 
 const builtins = new WeakSet<Function>();
-/** Mark a JS function as a built-in ("builtin: 0x..." in tostring, as Lua prints C functions). */
+/** Mark a JS function as a built-in (a "C function" for the library's purposes). */
 export function markBuiltin<F extends Function>(f: F): F {
   builtins.add(f);
   return f;
 }
-function isBuiltin(f: Function): boolean {
+export function isBuiltin(f: Function): boolean {
   return builtins.has(f);
 }
 

@@ -5,8 +5,11 @@
 // (one per WebSocket connection) costs a few small tables, not a whole library.
 
 import { openBase } from './lib/base.js';
+import { openCoroutine } from './lib/coroutine.js';
+import { makeLoad } from './lib/load.js';
 import { openJson } from './lib/json.js';
 import { openMath } from './lib/math.js';
+import { openOs } from './lib/os.js';
 import { openString } from './lib/string.js';
 import { openTable } from './lib/table.js';
 import { openUtf8 } from './lib/utf8.js';
@@ -17,7 +20,7 @@ export interface GlobalsOptions {
   print: (line: string) => void;
 }
 
-const LIBRARIES = ['string', 'table', 'math', 'utf8', 'json'];
+const LIBRARIES = ['string', 'table', 'math', 'utf8', 'os', 'coroutine', 'json'];
 let proto: LuaTable | undefined;
 
 function prototypeGlobals(): LuaTable {
@@ -27,7 +30,9 @@ function prototypeGlobals(): LuaTable {
   openTable(G);
   openMath(G);
   openUtf8(G);
+  openOs(G);
   openJson(G);
+  openCoroutine(G);
   proto = G;
   return G;
 }
@@ -47,5 +52,13 @@ export function createGlobals(opts: Partial<GlobalsOptions> = {}): LuaTable {
     G.setStr(name, copy);
   }
   openBase(G, { print: opts.print ?? defaultPrint });
+  G.setStr('load', makeLoad(G));
   return G;
+}
+
+/** The string metatable of an instance: `{ __index = <its string table> }` (installed while it runs). */
+export function stringMetatableFor(G: LuaTable): LuaTable {
+  const mt = new LuaTable();
+  mt.setStr('__index', G.getStr('string'));
+  return mt;
 }

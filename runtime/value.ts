@@ -67,7 +67,7 @@ export class LuaTable {
       if (k >= 1 && k <= this.a.length && Number.isInteger(k)) return this.a[k - 1];
       return this.h === undefined ? undefined : this.h.get(k);
     }
-    if (k instanceof LFloat) return this.get(k.n === 0 ? 0 : k.n);
+    if (k instanceof LFloat) return this.get(floatKey(k.n));
     return this.h === undefined ? undefined : this.h.get(k);
   }
 
@@ -256,7 +256,7 @@ export class LuaError {
   constructor(public value: LuaValue, public traceback?: string) {}
   toString(): string {
     const v = this.value;
-    return typeof v === 'string' ? v : v === undefined ? 'nil' : `(error object is a ${type(v)} value)`;
+    return typeof v === 'string' ? v : `(error object is a ${type(v)} value)`;
   }
 }
 

@@ -107,7 +107,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
   };
   const xpcall = withGen(
     (...args: LuaValue[]): LuaValue => {
-      if (args.length < 2) argError(2, 'xpcall', 'value expected');
+      if (typeof args[1] !== 'function') typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
       try {
         return prependTrue(call(args[0], ...args.slice(2)));
       } catch (e) {
@@ -115,7 +115,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
       }
     },
     function* (...args: LuaValue[]): LuaGenerator {
-      if (args.length < 2) argError(2, 'xpcall', 'value expected');
+      if (typeof args[1] !== 'function') typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
       try {
         let r = callG(args[0], ...args.slice(2));
         if (r instanceof PendingCall) r = yield r;
@@ -130,6 +130,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
   def('select', (...args: LuaValue[]) => {
     const n = args[0];
     if (n === '#') return args.length - 1;
+    if (args.length === 0) typeError(1, 'select', 'number', undefined, false);
     const i = checkIntN(n, 1, 'select');
     if (i < 0) {
       if (-i > args.length - 1) argError(1, 'select', 'index out of range');
@@ -168,7 +169,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     const v = args[0];
     if (v instanceof LuaTable) return v.length();
     if (typeof v === 'string') return v.length;
-    return argError(1, 'rawlen', 'table or string expected');
+    return typeError(1, 'rawlen', 'table or string', v, args.length >= 1);
   });
 
   def('setmetatable', (...args: LuaValue[]) => {

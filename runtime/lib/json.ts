@@ -136,10 +136,10 @@ function utf8Encode(cp: number): string {
 // Float formatting
 
 /**
- * A finite double in the serde_json (ryu) layout, with the shortest digits that round-trip (taken from
- * ECMAScript's Number::toString, which yields the same shortest, closest digits as ryu):
- *   0 <= exponent and at most 16 integer digits → "1000.0"; otherwise at most 16 integer digits and
- *   more than -5 leading fraction zeros... see the table at the top of the file.
+ * A finite double in the serde_json (ryu) layout — see the table at the top of the file — with the
+ * shortest digits that round-trip, taken from ECMAScript's Number::toString (which, like ryu, picks the
+ * shortest digit string and, among those, the one closest to the exact value). Only the layout differs
+ * from JS: ".0" on integral values, exponent form from 1e16 up and below 1e-5, no "+" in exponents.
  */
 export function formatFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
@@ -167,8 +167,14 @@ export function formatFloat(x: number): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Encoder
+//
+// Output goes into a module-level byte buffer (one byte per output char) that is turned into a Lua byte
+// string at the end (a latin1 slice): no intermediate strings for the ASCII/UTF-8 copying of strings.
 
-let out = '';
+type ByteBuf = Buffer & { latin1Slice(start: number, end: number): string };
+const BUF_KEEP = 1 << 20; // a buffer grown beyond this is dropped after the call
+let buf = Buffer.allocUnsafe(8192) as ByteBuf;
+let blen = 0;
 let pretty = false;
 const stack: LuaTable[] = [];
 const indents: string[] = ['\n'];
@@ -178,14 +184,33 @@ function indent(depth: number): string {
   return s;
 }
 
+function grow(n: number): void {
+  let size = buf.length * 2;
+  while (size < blen + n) size *= 2;
+  const nb = Buffer.allocUnsafe(size) as ByteBuf;
+  buf.copy(nb, 0, 0, blen);
+  buf = nb;
+}
+
+/** Append an ASCII string (digits, literals, indentation). */
+function put(s: string): void {
+  const n = s.length;
+  if (blen + n > buf.length) grow(n);
+  const b = buf;
+  let p = blen;
+  for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+  blen = p;
+}
+function putc(c: number): void {
+  if (blen >= buf.length) grow(1);
+  buf[blen++] = c;
+}
+
 function encError(msg: string): never {
-  out = '';
+  blen = 0;
   stack.length = 0;
   return luaError('json.encode: ' + msg);
 }
-
-/** Strings that can be copied as they are: printable ASCII without `"` and `\`. */
-const NEEDS_WORK = /[\x00-\x1f"\\\x80-\uffff]/;
 
 const ESC: string[] = [];
 for (let c = 0; c < 0x20; c++) ESC[c] = '\\u00' + c.toString(16).padStart(2, '0');
@@ -198,27 +223,70 @@ ESC[34] = '\\"';
 ESC[92] = '\\\\';
 
 function encString(s: string): void {
-  if (!NEEDS_WORK.test(s)) {
-    out += '"' + s + '"';
-    return;
-  }
-  let r = '"';
-  let run = 0;
   const n = s.length;
-  for (let i = 0; i < n; ) {
+  if (blen + n + 2 > buf.length) grow(n + 2);
+  const b = buf;
+  let p = blen;
+  b[p++] = 34;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x80 && c !== 34 && c !== 92) {
+      b[p++] = c;
+    } else {
+      blen = p;
+      return encStringSlow(s, i);
+    }
+  }
+  b[p++] = 34;
+  blen = p;
+}
+
+function encStringSlow(s: string, i: number): void {
+  const n = s.length;
+  if (blen + (n - i) * 6 + 1 > buf.length) grow((n - i) * 6 + 1);
+  const b = buf;
+  let p = blen;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80 && c !== 34 && c !== 92) {
+      b[p++] = c;
       i++;
     } else if (c >= 0x80) {
       const l = utf8Seq(s, i);
       if (l === 0) encError('invalid UTF-8 in string');
-      i += l;
+      for (const e = i + l; i < e; i++) b[p++] = s.charCodeAt(i);
     } else {
-      r += s.slice(run, i) + ESC[c];
-      run = ++i;
+      const e = ESC[c];
+      for (let j = 0; j < e.length; j++) b[p++] = e.charCodeAt(j);
+      i++;
     }
   }
-  out += r + s.slice(run) + '"';
+  b[p++] = 34;
+  blen = p;
+}
+
+/** Append a safe integer in decimal. */
+function putInt(v: number): void {
+  if (blen + 17 > buf.length) grow(17);
+  const b = buf;
+  if (v < 0) {
+    b[blen++] = 45;
+    v = -v;
+  }
+  if (v < 10) {
+    b[blen++] = 48 + v;
+    return;
+  }
+  let digits = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+  let p = blen + digits;
+  blen = p;
+  while (v >= 10) {
+    const q = Math.floor(v / 10);
+    b[--p] = 48 + (v - q * 10);
+    v = q;
+  }
+  b[--p] = 48 + v;
 }
 
 function encValue(v: LuaValue, depth: number): void {
@@ -227,23 +295,23 @@ function encValue(v: LuaValue, depth: number): void {
       encString(v);
       return;
     case 'number':
-      if (Number.isInteger(v)) out += v;
-      else if (v - v === 0) out += formatFloat(v);
+      if (Number.isInteger(v)) putInt(v);
+      else if (v - v === 0) put(formatFloat(v));
       else encError('cannot encode NaN/inf');
       return;
     case 'boolean':
-      out += v ? 'true' : 'false';
+      put(v ? 'true' : 'false');
       return;
     case 'undefined':
-      out += 'null';
+      put('null');
       return;
     case 'bigint':
-      out += v.toString();
+      put(v.toString());
       return;
     case 'object':
       if (v instanceof LuaTable) return encTable(v, depth);
       if (v instanceof LFloat) {
-        if (v.n - v.n === 0) out += formatFloat(v.n);
+        if (v.n - v.n === 0) put(formatFloat(v.n));
         else encError('cannot encode NaN/inf');
         return;
       }
@@ -253,7 +321,7 @@ function encValue(v: LuaValue, depth: number): void {
 
 function encTable(t: LuaTable, depth: number): void {
   if (t === JSON_NULL) {
-    out += 'null';
+    put('null');
     return;
   }
   if (depth >= MAX_DEPTH) {
@@ -261,36 +329,32 @@ function encTable(t: LuaTable, depth: number): void {
     encError('nesting too deep');
   }
   stack[depth] = t;
-  let strKeys = false;
-  for (const _ in t.s) {
-    strKeys = true;
-    break;
-  }
-  if (strKeys) return encObject(t, depth);
+  for (const _ in t.s) return encObject(t, depth); // any string key: an object
   const h = t.h;
   const a = t.a;
   const n = a.length;
   if (h === undefined || h.size === 0) {
     if (n === 0) {
-      out += arrays.has(t) ? '[]' : '{}';
+      put(arrays.has(t) ? '[]' : '{}');
       return;
     }
     // optimistic: a sequence; on a hole, an unmarked table restarts as an object
-    const saved = out;
-    out += '[';
+    const saved = blen;
+    putc(91);
     for (let i = 0; i < n; i++) {
       const v = a[i];
-      if (i > 0) out += ',';
-      if (pretty) out += indent(depth + 1);
+      if (i > 0) putc(44);
+      if (pretty) put(indent(depth + 1));
       if (v === undefined) {
         if (!arrays.has(t)) {
-          out = saved;
+          blen = saved;
           return encObject(t, depth);
         }
-        out += 'null';
+        put('null');
       } else encValue(v, depth + 1);
     }
-    out += pretty ? indent(depth) + ']' : ']';
+    if (pretty) put(indent(depth));
+    putc(93);
     return;
   }
   if (arrays.has(t)) {
@@ -307,15 +371,16 @@ function encTable(t: LuaTable, depth: number): void {
       }
     }
     if (ok && max <= 2 * (n + h.size) + 16) {
-      out += '[';
+      putc(91);
       for (let i = 1; i <= max; i++) {
-        if (i > 1) out += ',';
-        if (pretty) out += indent(depth + 1);
+        if (i > 1) putc(44);
+        if (pretty) put(indent(depth + 1));
         const v = t.getInt(i);
-        if (v === undefined) out += 'null';
+        if (v === undefined) put('null');
         else encValue(v, depth + 1);
       }
-      out += pretty ? indent(depth) + ']' : ']';
+      if (pretty) put(indent(depth));
+      putc(93);
       return;
     }
   }
@@ -333,40 +398,43 @@ function hashIntKeys(h: Map<LuaValue, LuaValue> | undefined, err: (msg: string) 
   return ks.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
+/** `"k":` (or `"k": `) for an integer key, after the separator and indentation. */
+function intKey(k: number | bigint, first: boolean, depth: number): void {
+  if (!first) putc(44);
+  if (pretty) put(indent(depth + 1));
+  putc(34);
+  if (typeof k === 'number') putInt(k);
+  else put(k.toString());
+  put(pretty ? '": ' : '":');
+}
+
 function encObject(t: LuaTable, depth: number): void {
   const a = t.a;
   const h = t.h;
   const hk = hashIntKeys(h, encError);
-  const sep = pretty ? '": ' : '":';
   let first = true;
-  out += '{';
+  putc(123);
   let hi = 0;
   if (hk !== undefined) {
     while (hi < hk.length && hk[hi] < 1) {
       const k = hk[hi++];
-      if (!first) out += ',';
+      intKey(k, first, depth);
       first = false;
-      if (pretty) out += indent(depth + 1);
-      out += '"' + k + sep;
       encValue(h!.get(k), depth + 1);
     }
   }
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
     if (v === undefined) continue;
-    if (!first) out += ',';
+    intKey(i + 1, first, depth);
     first = false;
-    if (pretty) out += indent(depth + 1);
-    out += '"' + (i + 1) + sep;
     encValue(v, depth + 1);
   }
   if (hk !== undefined) {
     while (hi < hk.length) {
       const k = hk[hi++];
-      if (!first) out += ',';
+      intKey(k, first, depth);
       first = false;
-      if (pretty) out += indent(depth + 1);
-      out += '"' + k + sep;
       encValue(h!.get(k), depth + 1);
     }
   }
@@ -374,22 +442,26 @@ function encObject(t: LuaTable, depth: number): void {
   for (const k in s) {
     const v = s[k];
     if (v === undefined) continue;
-    if (!first) out += ',';
+    if (!first) putc(44);
     first = false;
-    if (pretty) out += indent(depth + 1);
+    if (pretty) put(indent(depth + 1));
     encString(k);
-    out += pretty ? ': ' : ':';
+    if (pretty) put(': ');
+    else putc(58);
     encValue(v, depth + 1);
   }
-  out += first ? '}' : pretty ? indent(depth) + '}' : '}';
+  if (!first && pretty) put(indent(depth));
+  putc(125);
 }
 
 function encodeValue(v: LuaValue, isPretty: boolean): string {
-  out = '';
+  blen = 0;
   pretty = isPretty;
   encValue(v, 0);
-  const r = out;
-  out = '';
+  const r = buf.latin1Slice(0, blen);
+  blen = 0;
+  stack.length = 0; // don't keep the encoded tables alive
+  if (buf.length > BUF_KEEP) buf = Buffer.allocUnsafe(8192) as ByteBuf;
   return r;
 }
 
@@ -509,7 +581,7 @@ function parseObject(depth: number): LuaTable {
   let s: Record<string, LuaValue> | undefined;
   for (;;) {
     if (c !== 34) unexpected(pos);
-    const k = parseString();
+    const k = parseKey();
     c = skipWs();
     if (c !== 58) unexpected(pos);
     pos++;
@@ -531,6 +603,18 @@ function parseObject(depth: number): LuaTable {
       unexpected(pos);
     }
   }
+}
+
+// Object keys repeat across a document and across messages: handing V8 the same (internalized) key
+// string keeps the property stores on its fast path instead of internalizing a fresh copy each time.
+const keyCache = new Map<string, string>();
+function parseKey(): string {
+  const k = parseString();
+  const c = keyCache.get(k);
+  if (c !== undefined) return c;
+  if (keyCache.size >= 2048) keyCache.clear();
+  if (k.length <= 64) keyCache.set(k, k);
+  return k;
 }
 
 function parseString(): string {

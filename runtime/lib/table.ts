@@ -287,17 +287,17 @@ function tconcat(this: unknown, t: LuaValue, sep0: LuaValue, i0: LuaValue, j0: L
   const plain = isPlain(t);
   if (typeof i === 'number' && typeof last === 'number' && last < SAFE) {
     if (i > last) return '';
-    if (plain && sep === '' && i === 1 && last === (t as LuaTable).a.length) {
-      // common case: the whole array part
+    if (plain && i >= 1 && last <= (t as LuaTable).a.length) {
+      // common case: a run of strings in the array part
       const a = (t as LuaTable).a;
       let allStr = true;
-      for (let k = 0; k < last; k++) {
+      for (let k = i - 1; k < last; k++) {
         if (typeof a[k] !== 'string') {
           allStr = false;
           break;
         }
       }
-      if (allStr) return a.join('');
+      if (allStr) return (i === 1 && last === a.length ? a : a.slice(i - 1, last)).join(sep);
     }
     let out = '';
     for (; i < last; i++) {
@@ -484,9 +484,6 @@ function randomizePivot(): number {
   return ((c.user + c.system + Math.floor(Date.now() / 1000)) >>> 0) || 1;
 }
 
-function cmpNum(x: number, y: number): number {
-  return x - y;
-}
 function cmpStr(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -511,7 +508,10 @@ function tsort(this: unknown, t: LuaValue, cmp: LuaValue): LuaValue {
           }
         }
         if (ok) {
-          if (k0 === 'number') (a as number[]).sort(cmpNum);
+          if (k0 === 'number') {
+            const f = Float64Array.from(a as number[]).sort();
+            for (let k = 0; k < n; k++) a[k] = f[k];
+          }
           else (a as string[]).sort(cmpStr);
           return NONE;
         }

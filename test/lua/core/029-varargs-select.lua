@@ -1,0 +1,16 @@
+local function f(...)
+  print(select('#', ...))
+  print(select(1, ...))
+  print(select(2, ...))
+  print(select(-1, ...))
+  print((select(2, ...)))
+end
+f(1, 2, 3)
+f(nil, nil)
+local function g(...) return select('#', ...) end
+print(g(), g(nil), g(nil, nil, nil))
+print(select(-2, "a", "b", "c"))
+print(select(4, 1, 2, 3))
+print(pcall(select, 0, 1))
+print(pcall(select, -5, 1))
+print(pcall(select, 'x'))

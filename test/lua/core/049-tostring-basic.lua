@@ -1,0 +1,8 @@
+print(tostring(nil), tostring(true), tostring(false))
+print(tostring(1), tostring(1.0), tostring(-0.0), tostring(1e100))
+print(tostring(math.mininteger), tostring(2^63), tostring(1/0))
+print(tostring("abc"), tostring(""))
+print(type(tostring({})), tostring({}):sub(1, 7), tostring(print):sub(1, 9))
+print(pcall(tostring))
+print(tostring(12345678901234), tostring(0.1 + 0.2), tostring(100 / 3))
+print(string.format("%s|%s", 1, 1.0))

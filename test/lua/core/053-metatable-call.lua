@@ -1,0 +1,13 @@
+local callable = setmetatable({ name = "C" }, { __call = function(self, a, b) return self.name, a, b end })
+print(callable(1, 2))
+print(callable())
+print(pcall(callable, "x"))
+local counter = setmetatable({ n = 0 }, { __call = function(self) self.n = self.n + 1; return self.n end })
+counter(); counter()
+print(counter())
+local nested = setmetatable({}, { __call = callable })
+local ok, n1, n2, n3 = pcall(nested, "arg")
+print(ok, n1, n2 == nested, n3)
+print(select('#', callable(nil, nil, nil)))
+local t = {}
+print(pcall(function() t() end))

@@ -1,0 +1,13 @@
+local t = setmetatable({}, { __metatable = "locked" })
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+local u = setmetatable({}, { __metatable = false })
+print(getmetatable(u))
+print(pcall(setmetatable, u, nil))
+print(getmetatable("abc").__index == string)
+print(getmetatable(1), getmetatable(nil), getmetatable(print))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))
+local plain = {}
+print(setmetatable(plain, nil) == plain, getmetatable(plain))

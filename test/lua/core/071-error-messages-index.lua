@@ -1,0 +1,11 @@
+print(pcall(function() local x; return x.y end))
+print(pcall(function() return undefinedglobal.y end))
+print(pcall(function() local t = {}; return t.a.b end))
+local u
+print(pcall(function() return u.z end))
+print(pcall(function() local t = {}; t.a.b = 1 end))
+print(pcall(function() local x = 5; return x.y end))
+print(pcall(function() local s = true; return s[1] end))
+print(pcall(function() local t = { x = {} }; return t.x.y.z end))
+print(pcall(function() local t = {}; return t[1][2] end))
+print(pcall(function() return ("x").y.z end))

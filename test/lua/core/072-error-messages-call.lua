@@ -1,0 +1,10 @@
+print(pcall(function() undefinedfn() end))
+print(pcall(function() local t = {}; t.method() end))
+print(pcall(function() local t = {}; t:method() end))
+print(pcall(function() local f = 5; f() end))
+print(pcall(function() ({})() end))
+local up = "str"
+print(pcall(function() up() end))
+print(pcall(function() local t = { {} }; t[1]() end))
+print(pcall(function() return (nil)() end))
+print(pcall(function() string.nope() end))

@@ -1,0 +1,5 @@
+print(type(nil), type(true), type(0), type(0.5), type(""), type({}), type(print), type(function() end))
+print(type(coroutine.create(function() end)), type(type), type(type(1)))
+print(pcall(type))
+print(type(io and io.stdout or "x") ~= nil)
+print(type(math.huge), type(-0.0), type("10" + 0))

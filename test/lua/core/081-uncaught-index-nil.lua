@@ -1,0 +1,3 @@
+print("before")
+local config = {}
+print(config.server.port)

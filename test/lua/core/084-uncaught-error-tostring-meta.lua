@@ -1,0 +1,3 @@
+local E = setmetatable({ msg = "custom" }, { __tostring = function(e) return "E<" .. e.msg .. ">" end })
+print("throwing")
+error(E)

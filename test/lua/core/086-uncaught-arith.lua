@@ -1,0 +1,3 @@
+local t = { count = nil }
+print(t.count)
+local x = t.count + 1

@@ -1,0 +1,2 @@
+print("num")
+error(404)

@@ -1,0 +1,3 @@
+local items = { 3, "2", 1 }
+print(#items)
+table.sort(items)

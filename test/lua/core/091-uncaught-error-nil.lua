@@ -1,0 +1,2 @@
+print("nil error")
+error(nil)

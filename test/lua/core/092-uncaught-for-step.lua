@@ -1,0 +1,2 @@
+for i = 1, 3 do print(i) end
+for i = 1, 3, 0 do print(i) end

@@ -1,0 +1,3 @@
+local flag = true
+print("flag:" .. tostring(flag))
+print("flag:" .. flag)

@@ -1,0 +1,11 @@
+for i = 1, 1 do print("once", i) end
+for i = 5, 5, -1 do print("once down", i) end
+for i = 0, -1 do print("never") end
+for i = math.maxinteger, math.maxinteger do print("max", i) end
+for i = math.mininteger, math.mininteger, -1 do print("min", i) end
+for i = 1, math.huge do if i > 3 then break end print("huge limit", i) end
+for i = 1, -math.huge do print("never") end
+for i = -1, -math.huge, -1 do if i < -3 then break end print("neg huge", i) end
+for i = 3, 2.5 do print("never") end
+for i = 1.5, 3 do print("float", i) end
+for i = 1, 2.9 do print("int", i) end

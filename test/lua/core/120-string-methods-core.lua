@@ -1,0 +1,10 @@
+local s = "Hello"
+print(s:len(), #s, s:sub(2), s:sub(-3), s:sub(2, 3), s:sub(0), s:sub(10), s:sub(-100, 2))
+print(s:byte(1), s:byte(-1), s:byte(1, 3))
+print(string.char(72, 105), string.char())
+print(("ab"):rep(3), ("ab"):rep(3, "|"), ("ab"):rep(0), ("ab"):rep(-1))
+print(string.format("%d %s", 3.0, "x"))
+print(pcall(string.format, "%d", 3.5))
+print(pcall(string.char, 256))
+print(pcall(string.rep))
+print(("x"):sub(2, 1) == "", ("abc"):sub(3, 2))

@@ -1,0 +1,7 @@
+print(1 + 2 * 3, (1 + 2) * 3, 2 ^ 3 ^ 2, -2 ^ 2, not nil == true)
+print(1 .. 2 .. 3, "a" .. "b" == "ab", 1 + 1 .. "")
+print(1 < 2 == true, not 1 == 2)
+print(5 - 3 - 1, 2 ^ -2, - - 2, not not nil)
+print(1 | 2 ~ 3 & 4, 1 << 2 + 1, 3 .. 4 < "4")
+print(true and 1 or 2, false and 1 or 2, nil or false, false or nil, 1 and nil)
+print(#"abc" + 1, -#"ab", ~5 + 1)

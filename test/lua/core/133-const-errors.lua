@@ -1,0 +1,7 @@
+print(load("local x <const> = 1; x = 2"))
+print(load("local x <close> = nil; x = 1"))
+print(type(load("local a <const>, b <close> = 1, nil, 3")))
+print(load("local a <close>, b <close> = nil, nil"))
+local f = load("local k <const> = 10; return function() return k * 2 end")
+print(f()())
+print(load("local x <const> = 1; local function g() x = 3 end"))

@@ -1,0 +1,8 @@
+print(pcall(function() return ("abc") + 1 end))
+print(pcall(function() return {} .. {} end))
+print(pcall(function() local a = "x"; return a < 1 end))
+print(pcall(function() local a = {}; return a.b.c.d end))
+print(pcall(function() local s = "str"; return s.x.y end))
+print(pcall(function() return math.nothing.x end))
+print(pcall(function() return string.x() end))
+print(pcall(function() local t = setmetatable({}, { __index = function() return nil end }); return t.x.y end))

@@ -1,0 +1,7 @@
+print("10" + 5, "10" - 5, "10" * 5, "10" / 5, "10" % 3, "10" // 3, "2" ^ 3, -"3")
+print("1.5" + 1, "0x10" * 1, " 7 " + 0)
+print(pcall(function() return "a" - 1 end))
+print(pcall(function() return 1 - "a" end))
+print(pcall(function() return "a" * "b" end))
+print(pcall(function() return -"x" end))
+print(math.type("3" + 0), math.type("3.0" + 0), math.type("3" // 1))

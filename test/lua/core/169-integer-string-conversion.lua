@@ -1,0 +1,6 @@
+print(10 .. "", 10.0 .. "", -0.0 .. "", 1e100 .. "")
+print(math.maxinteger .. "", math.mininteger .. "")
+print(("5"):rep(3) + 0, ("0x" .. "ff") + 0)
+print(#tostring(12345), #tostring(1.25))
+print(tostring(2^63) == "9.2233720368548e+18")
+print(string.format("%s %s %s", 1, 1.0, "1"))

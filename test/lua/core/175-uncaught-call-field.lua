@@ -1,0 +1,4 @@
+local M = {}
+function M.start() print("started") end
+M.start()
+M.stop()

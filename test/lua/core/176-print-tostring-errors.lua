@@ -1,0 +1,5 @@
+local bad = setmetatable({}, { __tostring = function() return {} end })
+print(pcall(print, bad))
+print(pcall(function() print(bad) end))
+print(pcall(function() print(1, setmetatable({}, { __tostring = function() error("E", 0) end })) end))
+print(bad)

@@ -1,0 +1,8 @@
+print(string.find("hello world", "world"), string.find("hello world", "o"))
+print(string.find("hello", "l", 1, true), string.find("a.b.c", ".", 1, true), string.find("a.b.c", "%.", 3))
+print(string.find("hello", "xyz"), string.find("hello", ""), string.find("hello", "", 10), string.find("hello", "", 6))
+print(string.find("hello", "l", -2), string.find("hello", "h", -100), string.find("hello", "o", 6))
+print(string.find("a+b", "+", 1, true), string.find("[x]", "[", 1, true))
+print(string.find("", ""), string.find("", "a"))
+print(pcall(string.find, "x", nil))
+print(pcall(string.find))

@@ -1,0 +1,8 @@
+print(string.find("abc123def", "%d+"))
+print(string.find("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.find("  trim  ", "^%s*(.-)%s*$"))
+print(string.find("hello", "^h"), string.find("hello", "^e"), string.find("hello", "o$"))
+print(string.find("aaa", "a-b"), string.find("aaab", "a-b"))
+print(string.find("THE (quick) fox", "%((%a+)%)"))
+print(string.find("x = 10", "()=()"))
+print(string.find("abc", "b", 1, false))

@@ -1,0 +1,8 @@
+print(string.format("%f|%.2f|%10.3f|%-10.1f|%+.1f", 3.14159, 3.14159, 3.14159, 3.14159, 3.14159))
+print(string.format("%e|%.3e|%E|%.0e", 12345.678, 12345.678, 0.000123, 5))
+print(string.format("%g|%g|%g|%g|%g", 100000, 1000000, 1e-5, 0.0001, 123.456))
+print(string.format("%G|%.3g|%#g|%10.4g", 1e-10, 3.14159, 1.0, 2.5))
+print(string.format("%.0f|%.1f|%5.0f", 2.5, 0.05, -0.4))
+print(string.format("%f|%f|%.1f", 1/0, -1/0, 1e15))
+print(string.format("%5.1f|%-8.2e|%08.3f", -2.345, 1234.5, -3.5))
+print(string.format("%f", 3), string.format("%.14g", 0.1), string.format("%.17g", 0.1))

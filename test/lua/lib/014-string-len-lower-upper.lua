@@ -1,0 +1,6 @@
+print(string.len(""), string.len("abc"), string.len("\0\0"), ("x"):len())
+print(string.lower("HeLLo 123 ÀB"), string.upper("hello 123 àb"))
+print(string.lower(""), string.upper("\0a"):byte(1, -1))
+print(pcall(string.len))
+print(pcall(string.upper, {}))
+print(string.upper(123), string.lower(1.5))

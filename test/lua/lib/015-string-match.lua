@@ -1,0 +1,8 @@
+print(string.match("hello 123", "%d+"), string.match("hello", "(h)(e)"), string.match("hello", "xyz"))
+print(string.match("key: value", "(%w+):%s*(%w+)"))
+print(string.match("hello", "()ll()"))
+print(string.match("  padded  ", "^%s*(.-)%s*$") .. "|")
+print(string.match("2024-01-15", "(%d+)-(%d+)-(%d+)"))
+print(string.match("hello", "l+", 1), string.match("hello", ".", -1), string.match("hello", "h", 2))
+print(string.match("abc", ""), string.match("abc", "()", 4), string.match("abc", "()", 5))
+print(string.match("[[nested]]", "%[(%b[])%]"))

@@ -1,0 +1,7 @@
+print(string.rep("ab", 3), string.rep("ab", 3, ","), string.rep("x", 0), string.rep("x", -5), string.rep("", 100))
+print(string.rep("a", 1, "SEP"), #string.rep("abc", 1000))
+print(string.reverse("hello"), string.reverse(""), string.reverse("a\0b"):byte(1, -1))
+print(("racecar"):reverse() == "racecar")
+print(pcall(string.rep, "x"))
+print(pcall(string.rep, "x", 1.5))
+print(string.rep(5, 2))

@@ -1,0 +1,7 @@
+print(("aaa"):match("a*"), ("aaa"):match("a-"), ("aaa"):match("a+"), ("aaa"):match("a?"))
+print(("<a><b>"):match("<(.*)>"), ("<a><b>"):match("<(.-)>"))
+print(("color colour"):gsub("colou?r", "X"))
+print(("xyz"):match("b*"), ("xyz"):match("^b+"))
+print(("aaab"):match("a-b"), ("ab"):match("a?b"), ("b"):match("a?b"))
+print(("1234567"):match("(%d%d?%d?)"))
+print(("  word"):match("^%s*()"))

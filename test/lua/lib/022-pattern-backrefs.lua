@@ -1,0 +1,7 @@
+print(("hello"):match("(l)%1"))
+print(('say "hi" and \'bye\''):match("([\"'])(.-)%1"))
+print(("abcabc"):match("(abc)%1"))
+print(("aa bb cd"):gsub("(%a)%1", "<%0>"))
+print(pcall(string.match, "aa", "%1"))
+print(pcall(string.match, "aa", "(a%1)"))
+print(("xyx"):find("(x)y%1"))

@@ -1,0 +1,6 @@
+print(("^caret"):match("^%^"), ("a.b"):match("a%.b"), ("a.b"):match("a.b"), ("axb"):match("a%.b"))
+print(("100%"):match("%d+%%"), ("$5"):match("%$(%d)"), ("a+b"):match("a%+b"))
+print(("end$"):match("d%$$"), ("x$"):find("$", 1, true))
+print(("hello"):match("^(h)(.*)(o)$"))
+print(("a^b"):match("a^b"), ("ab"):match("a$b"))
+print(("(x)"):match("%((.)%)"), ("x*"):match("x%*"))

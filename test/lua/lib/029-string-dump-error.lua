@@ -1,0 +1,5 @@
+print(pcall(string.dump, string.len))
+print(pcall(string.dump))
+print(pcall(string.dump, 1))
+local ok, s = pcall(string.dump, function() return 1 end)
+print(ok, type(s))

@@ -1,0 +1,8 @@
+print(table.concat({ 1, 2, 3 }), table.concat({ 1, 2, 3 }, ", "), table.concat({}, "x"))
+print(table.concat({ "a", "b", "c", "d" }, "-", 2, 3), table.concat({ "a", "b" }, "-", 3), table.concat({ 1.5, 2 }, " "))
+print(pcall(table.concat, { 1, {}, 3 }))
+print(pcall(table.concat, { {} }))
+print(pcall(table.concat, { 1, 2 }, ",", 1, 3))
+print(pcall(table.concat, { true }))
+print(pcall(table.concat))
+print(table.concat({ "x" }, nil), table.concat({ "a", "b" }, 1))

@@ -1,0 +1,17 @@
+local t = {}
+table.insert(t, "a")
+table.insert(t, "b")
+table.insert(t, 1, "first")
+table.insert(t, #t + 1, "last")
+print(table.concat(t, ","), #t)
+table.insert(t, 3, "mid")
+print(table.concat(t, ","))
+print(pcall(table.insert, t, 10, "x"))
+print(pcall(table.insert, t, 0, "x"))
+print(pcall(table.insert, t))
+print(pcall(table.insert, t, 1, 2, 3))
+print(pcall(table.insert, nil, 1))
+print(pcall(table.insert, t, "x", 1))
+local e = {}
+table.insert(e, 1, "only")
+print(e[1], #e)

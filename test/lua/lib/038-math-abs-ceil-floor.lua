@@ -1,0 +1,7 @@
+print(math.abs(-5), math.abs(5), math.abs(-5.5), math.abs(-0.0), math.abs(math.mininteger))
+print(math.ceil(1.2), math.ceil(-1.2), math.ceil(5), math.ceil(1e100), math.type(math.ceil(1.5)))
+print(math.floor(1.8), math.floor(-1.2), math.floor(5), math.floor(-0.0), math.type(math.floor(2.0)))
+print(math.floor(2^62), math.floor(2^63), math.ceil(-2^63), math.floor(1/0))
+print(pcall(math.floor, "x"))
+print(math.floor("3.7"), math.ceil("3.2"))
+print(pcall(math.abs))

@@ -1,0 +1,8 @@
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(-7, -3))
+print(math.fmod(7.5, 2), math.fmod(-7.5, 2), math.fmod(1, 0.0) ~= math.fmod(1, 0.0))
+print(pcall(math.fmod, 1, 0))
+print(math.fmod(math.mininteger, -1), math.fmod(5, math.huge), math.fmod(3, 2.0))
+print(math.modf(3.7), math.modf(-3.7), math.modf(5), math.modf(1 / 0))
+print(math.modf(-0.5), math.modf(0))
+print(math.type(math.modf(3.7)), math.type(select(2, math.modf(3.7))))
+print(pcall(math.fmod, 1))

@@ -1,0 +1,7 @@
+print(math.sqrt(16), math.sqrt(2), math.sqrt(0), math.sqrt(-1) ~= math.sqrt(-1), math.sqrt(1/0))
+print(math.exp(0), math.exp(1), string.format("%.6f", math.exp(2)))
+print(math.log(1), math.log(math.exp(1)), math.log(8, 2), math.log(100, 10), math.log(1000, 10))
+print(math.log(27, 3), math.log(0), math.log(2, 2), math.log(1024, 2), math.log(0.5, 2))
+print(math.log(-1) ~= math.log(-1), math.log(10, 100))
+print(pcall(math.sqrt))
+print(math.sqrt("4"))

@@ -1,0 +1,5 @@
+print(math.type(1), math.type(1.0), math.type("1"), math.type({}))
+print(pcall(math.type))
+print(math.ult(1, 2), math.ult(-1, 2), math.ult(2, -1), math.ult(0, 0), math.ult(math.maxinteger, math.mininteger))
+print(pcall(math.ult, 1.5, 2))
+print(pcall(math.ult, 1))

@@ -1,0 +1,8 @@
+print(math.max(1, 2, 3), math.min(1, 2, 3), math.max(5), math.min(-1))
+print(math.max(1, 2.5), math.max(2, 2.0), math.max(2.0, 2), math.min(1, 1.0), math.min(1.0, 1))
+print(math.max(-0.0, 0), math.max(math.huge, 1), math.min(-math.huge, 0), math.type(math.max(1, 2.5)))
+print(pcall(math.max))
+print(pcall(math.min))
+print(pcall(math.max, 1, "x"))
+print(pcall(math.max, "10", 9))
+print(math.max(3, 1.5, -2), math.min(3, 1.5, -2))

@@ -1,0 +1,12 @@
+local s = "héllo€"
+print(utf8.codepoint(s), utf8.codepoint(s, 2), utf8.codepoint(s, 1, -1))
+print(utf8.codepoint(s, -3))
+print(pcall(utf8.codepoint, s, 3))
+print(pcall(utf8.codepoint, "\xff"))
+print(pcall(utf8.codepoint, s, 100))
+print(pcall(utf8.codepoint, "abc", 4))
+print(utf8.codepoint("abc", 4, 3))
+print(pcall(utf8.codepoint, "\xed\xa0\x80"))
+print(utf8.codepoint("\xed\xa0\x80", 1, 1, true))
+print(pcall(utf8.codepoint, "\xf4\x90\x80\x80"))
+print(utf8.codepoint("\xf4\x90\x80\x80", 1, 1, true))

@@ -1,0 +1,6 @@
+print(utf8.len("hello"), utf8.len("héllo"), utf8.len(""), utf8.len("€"), utf8.len("😀x"))
+print(utf8.len("abc\xffdef"), utf8.len("\xe4\xb8"), utf8.len("a\x80"))
+print(utf8.len("héllo", 3), utf8.len("héllo", 2), utf8.len("héllo", -1), utf8.len("héllo", 1, 2))
+print(pcall(utf8.len, "abc", 5))
+print(utf8.len("abc", 4), utf8.len("\u{7FFFFFFF}"), utf8.len("\u{7FFFFFFF}", 1, -1, true))
+print(pcall(utf8.len, "abc", 0))

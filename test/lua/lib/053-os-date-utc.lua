@@ -1,0 +1,8 @@
+print(os.date("!%Y-%m-%d %H:%M:%S", 0))
+print(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365))
+print(os.date("!%H:%M", 3600 * 5 + 60 * 7))
+local t = os.date("!*t", 86400)
+print(t.year, t.month, t.day, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst)
+local u = os.date("!*t", 1700000000)
+print(u.year, u.month, u.day, u.hour, u.min, u.sec, u.wday, u.yday)
+print(os.date("!%j %w %y %%", 0))

@@ -1,0 +1,15 @@
+local co1, co2
+co1 = coroutine.create(function()
+  print("co1 status inside", coroutine.status(co1))
+  coroutine.resume(co2)
+  return "co1 done"
+end)
+co2 = coroutine.create(function()
+  print("co1 seen from co2", coroutine.status(co1))
+  print("co2 inside", coroutine.status(co2))
+end)
+print(coroutine.status(co1), coroutine.status(co2))
+print(coroutine.resume(co1))
+print(coroutine.status(co1), coroutine.status(co2))
+print(pcall(coroutine.status, "x"))
+print(pcall(coroutine.create, 1))

@@ -1,0 +1,12 @@
+local co = coroutine.create(function(...)
+  print("args", ...)
+  local a, b, c = coroutine.yield(1, 2, 3)
+  print("resumed with", a, b, c)
+  coroutine.yield()
+  return nil, nil
+end)
+print(coroutine.resume(co, "x", "y"))
+print(coroutine.resume(co, "p", nil, "r"))
+print(select('#', coroutine.resume(co)))
+print(select('#', coroutine.resume(co)))
+print(coroutine.resume(co))

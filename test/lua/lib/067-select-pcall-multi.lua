@@ -1,0 +1,8 @@
+print(pcall(function() return 1, nil, 3 end))
+print(select('#', pcall(function() return nil, nil end)))
+print(pcall(select, 2, "a", "b", "c"))
+print(xpcall(function(...) return select('#', ...), ... end, print, nil, nil))
+print(xpcall(string.rep, function(m) return "H:" .. m end, "ab", 3))
+print(xpcall(string.rep, function(m) return "H:" .. m end))
+print(pcall(pcall, pcall, error, "deep"))
+print(select(-1, pcall(error)))

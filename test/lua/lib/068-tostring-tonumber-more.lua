@@ -1,0 +1,8 @@
+print(tostring(-0.0), tostring(0/0 ~= 0/0), tostring(2^63), tostring(-2^63 // 1))
+print(tonumber("  0x1p-2  "), tonumber("1e+2"), tonumber("-0x10"), tonumber("- 1"))
+print(tonumber("10", 16), tonumber("a", 11), tonumber("A", 10), tonumber("1.5", 10))
+print(tonumber(1e100), tonumber("1" .. ("0"):rep(30)))
+print(tonumber("0b101"), tonumber("101", 2.0))
+print(pcall(tonumber, "1", 2.5))
+print(tostring(setmetatable({}, { __tostring = function() return "meta" end })))
+print(pcall(tostring, setmetatable({}, { __tostring = function() return true end })))

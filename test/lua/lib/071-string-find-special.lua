@@ -1,0 +1,6 @@
+print(("a.b.c"):find(".", 2, true), ("a.b.c"):find("%.", 3))
+print(("[test]"):find("[", 1, true), ("a+b=c"):find("+", 1, true))
+print(("hello"):find("l", 0), ("hello"):find("l", -1), ("hello"):find("", -1))
+print(("\0abc"):find("a"), ("a\0b"):find("\0", 1, true), ("a\0b"):find("%z"))
+print(("abc"):find("c", math.mininteger), ("abc"):find("a", math.maxinteger))
+print(("aXbXc"):find("X", 3))

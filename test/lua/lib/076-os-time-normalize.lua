@@ -1,0 +1,12 @@
+local t1 = os.time({ year = 2000, month = 1, day = 1, hour = 12 })
+local t2 = os.time({ year = 2000, month = 1, day = 2, hour = 12 })
+print(os.difftime(t2, t1), t2 - t1)
+local t3 = os.time({ year = 2000, month = 13, day = 1, hour = 12 })
+print(os.date("%Y-%m-%d", t3))
+local t4 = os.time({ year = 2000, month = 3, day = 0, hour = 12 })
+print(os.date("%Y-%m-%d", t4))
+local tbl = { year = 2021, month = 2, day = 31, hour = 12 }
+os.time(tbl)
+print(tbl.month, tbl.day, tbl.yday ~= nil)
+print(pcall(os.time, { year = 2000, month = "x", day = 1 }))
+print(pcall(os.time, { year = 2000, month = 1, day = 1.5 }))

@@ -1,0 +1,2 @@
+print(string.format("%d", 1))
+print(string.format("%d", "x"))

@@ -1,0 +1,2 @@
+print(math.floor(3.5))
+print(math.floor({}))

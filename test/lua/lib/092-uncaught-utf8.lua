@@ -1,0 +1,2 @@
+print(utf8.len("abc"))
+print(utf8.codepoint("\xff"))

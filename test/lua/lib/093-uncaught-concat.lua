@@ -1,0 +1,2 @@
+print(table.concat({ "a", "b" }, "+"))
+print(table.concat({ "a", {}, "c" }))

@@ -1,0 +1,2 @@
+print(("ab"):rep(2))
+print(("ab"):rep("many"))

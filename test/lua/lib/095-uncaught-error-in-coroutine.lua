@@ -1,0 +1,3 @@
+local co = coroutine.wrap(function() error("from coroutine") end)
+print("calling")
+co()

@@ -1,0 +1,3 @@
+local f = load("return nil + 1", "=dyn")
+print(type(f))
+f()

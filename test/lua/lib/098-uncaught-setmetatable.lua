@@ -1,0 +1,3 @@
+local t = setmetatable({}, { __metatable = "locked" })
+print(getmetatable(t))
+setmetatable(t, {})
