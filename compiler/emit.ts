@@ -411,6 +411,16 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const targets = new Map<string, LabelTarget>();
       labelIdx.forEach((i, k) => targets.set(stats[i].label.name, { lblVar, smLabel, index: k + 1 }));
       this.labels.push(targets);
+      // locals declared before the last label keep their identity across jumps: declare them outside the
+      // loop that re-enters the switch (a jump restarts the switch's scope)
+      const hoisted: string[] = [];
+      for (const st of stats.slice(0, labelIdx[labelIdx.length - 1])) {
+        const ids = st.type === 'LocalStatement' ? st.variables : st.type === 'FunctionDeclaration' && st.isLocal ? [st.identifier] : [];
+        for (const v of ids) {
+          (v.$var as VarInfo).hoisted = true;
+          hoisted.push((v.$var as VarInfo).js);
+        }
+      }
       const cases: { test: Node; body: Node[] }[] = [];
       let start = 0;
       let caseNo = 0;
@@ -421,6 +431,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       }
       this.labels.pop();
       return [
+        ...(hoisted.length > 0 ? [E.letDecl(hoisted)] : []),
         E.letDecl([[lblVar, E.lit(0)]]),
         E.labeled(smLabel, E.forStmt(null, null, null, E.block([E.switchStmt(E.id(lblVar), cases), E.breakStmt()]))),
       ];
@@ -487,9 +498,19 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       throw new Error(`emit: unexpected statement ${st.type}`);
     }
 
+    /** `let v = x`, or `v = x` for a local hoisted out of a goto state machine. */
+    declare(vars: VarInfo[], values: Node[] | undefined): Node[] {
+      if (vars.every((v) => v.hoisted)) return vars.map((v, i) => E.exprStmt(E.assign(E.id(v.js), values ? values[i] : E.undef())));
+      return [E.letDecl(vars.map((v, i) => (values ? ([v.js, values[i]] as [string, Node]) : v.js)))];
+    }
+
     local(st: Node): Node[] {
       const vars: VarInfo[] = st.variables.map((v: Node) => v.$var);
       const init: Node[] = st.init;
+      if (vars.some((v) => v.hoisted)) {
+        const vals = this.adjust(init, vars.length);
+        return vals.pre.concat(this.declare(vars, vals.values));
+      }
       if (init.length === 0) return [E.letDecl(vars.map((v) => v.js))];
       if (vars.length === 1 && init.length === 1) return [E.letDecl([[vars[0].js, this.exp1(init[0])]])];
       const vals = this.adjust(init, vars.length);
@@ -680,7 +701,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     funcStat(st: Node): Node[] {
       const fnNode = this.functionExpr(st.$fn);
-      if (st.isLocal) return [E.letDecl([[(st.identifier.$var as VarInfo).js, fnNode]])];
+      if (st.isLocal) return this.declare([st.identifier.$var as VarInfo], [fnNode]);
       return [E.exprStmt(this.assignTo(st.identifier, fnNode))];
     }
 

@@ -39,7 +39,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     } as any);
   } catch (e: any) {
     if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
-      throw new LuaSyntaxError(`${chunkName}:${e.line}: ${luaWording(String(e.message))}`, chunkName, e.line, e.column + 1);
+      throw new LuaSyntaxError(`${chunkName}:${e.line}: ${luaWording(String(e.message), e.line)}`, chunkName, e.line, e.column + 1);
     }
     throw e;
   }
@@ -47,14 +47,14 @@ export function parse(source: string, chunkName: string): ParsedChunk {
 }
 
 /** luaparse's messages, reworded as Lua 5.4 prints them. */
-function luaWording(msg: string): string {
+function luaWording(msg: string, line: number): string {
   let m = msg.replace(/^\[\d+:\d+\]\s*/, '');
   m = m.replace(/near '<eof>'/g, 'near <eof>');
   m = m.replace(/^<expression> expected near/, 'unexpected symbol near');
   m = m.replace(/^unexpected symbol '(.*)' near '.*'$/, "unexpected symbol near '$1'");
-  m = m.replace(/^no visible label '(.*)' for <goto>$/, "no visible label '$1' for goto");
+  m = m.replace(/^no visible label '(.*)' for <goto>$/, `no visible label '$1' for <goto> at line ${line}`);
   m = m.replace(/^no loop to break near .*$/, 'break outside a loop');
-  m = m.replace(/^unexpected (identifier|string|number|keyword|symbol) '(.*)' near '.*'$/, "unexpected symbol near '$2'");
+  m = m.replace(/^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/, "unexpected symbol near '$2'");
   return m;
 }
 
@@ -89,7 +89,7 @@ function skipLong(s: string, i: number, level: number): number {
  */
 function stripAttribs(src: string, chunkName: string): { text: string; attribs: Map<number, string> } {
   const attribs = new Map<number, string>();
-  if (src.indexOf('<') < 0 && src.indexOf('\\u{') < 0) return { text: src, attribs };
+  if (src.indexOf('<') < 0 && src.indexOf('\\u{') < 0 && !/0[xX]\./.test(src)) return { text: src, attribs };
   const out = src.split('');
   let i = 0;
   const n = src.length;
@@ -125,6 +125,12 @@ function stripAttribs(src: string, chunkName: string): { text: string; attribs: 
         prevWasLocal = false;
         continue;
       }
+    }
+    if (c === 48 && (src.charCodeAt(i + 1) | 32) === 120 && src.charCodeAt(i + 2) === 46 && (i === 0 || !isNameChar(src.charCodeAt(i - 1)))) {
+      // luaparse wants a digit before the point of a hex float: 0x.8 → 0x0.8
+      out[i + 1] = src[i + 1] + '0';
+      i += 3;
+      continue;
     }
     if (isNameStart(c)) {
       let j = i;

@@ -15,6 +15,8 @@ export interface VarInfo {
   reassigned: boolean;
   /** the function this variable was initialised with (local function f / local f = function) */
   funcNode?: any;
+  /** declared outside a goto state machine (see emit.ts) */
+  hoisted?: boolean;
 }
 
 export interface FuncInfo {
@@ -295,10 +297,8 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
       if (st.type !== 'GotoStatement') return;
       const target = labels.get(st.label.name);
       if (target === undefined || target < i) return;
-      // void statements (labels) after the target: the label is at the end of the block
-      let end = target;
-      while (end + 1 < body.length && body[end + 1].type === 'LabelStatement') end++;
-      if (end === body.length - 1) return;
+      // a label that ends the block may be jumped to past local declarations (Lua 5.4)
+      if (target === body.length - 1) return;
       for (let k = i + 1; k < target; k++) {
         const s = body[k];
         if (s.type === 'LocalStatement' || (s.type === 'FunctionDeclaration' && s.isLocal)) {

@@ -59,7 +59,7 @@ export function pow(a: LuaValue, b: LuaValue): LuaValue {
 export function mod(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === 'number' && typeof b === 'number') {
     if (Number.isInteger(a) && Number.isInteger(b)) {
-      if (b === 0) return fault("attempt to perform 'n%0'");
+      if (b === 0) return fault("attempt to perform 'n%0'", -1);
       const m = a % b;
       return m !== 0 && (m < 0) !== (b < 0) ? m + b : m + 0;
     }
@@ -168,13 +168,13 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
       case MUL: return normInt(p * q);
       case UNM: return normInt(-p);
       case MOD: {
-        if (q === 0n) return fault("attempt to perform 'n%0'");
+        if (q === 0n) return fault("attempt to perform 'n%0'", -1);
         let m = p % q;
         if (m !== 0n && (m < 0n) !== (q < 0n)) m += q;
         return normInt(m);
       }
       case IDIV: {
-        if (q === 0n) return fault('attempt to divide by zero');
+        if (q === 0n) return fault('attempt to divide by zero', -1);
         let d = p / q;
         if ((p % q !== 0n) && ((p < 0n) !== (q < 0n))) d -= 1n;
         return normInt(d);
@@ -202,7 +202,7 @@ function fmod(a: number, b: number): LuaValue {
 }
 
 function intIdiv(a: number, b: number): LuaValue {
-  if (b === 0) return fault('attempt to divide by zero');
+  if (b === 0) return fault('attempt to divide by zero', -1);
   if (a <= 0x7fffffff && a >= -0x80000000 && b <= 0x7fffffff && b >= -0x80000000) return Math.floor(a / b) + 0;
   const p = BigInt(a), q = BigInt(b);
   let d = p / q;

@@ -136,7 +136,7 @@ export function luaError(msg: string, level = 1): never {
   throw new LuaError(where(level) + msg);
 }
 
-const QUALIFIER: Record<string, string> = { string: 'string.', table: 'table.', math: 'math.', utf8: 'utf8.', os: 'os.', coroutine: 'coroutine.', json: 'json.' };
+const QUALIFIER: Record<string, string> = { format: 'string.', lpattern: 'string.', pack: 'string.', string: 'string.', table: 'table.', math: 'math.', utf8: 'utf8.', os: 'os.', coroutine: 'coroutine.', json: 'json.' };
 
 /**
  * Raise a runtime fault from an operator or call helper: the message gets the position and, when the
@@ -146,7 +146,7 @@ export function fault(msg: string, operand = 0): never {
   const frames = luaFrames(captureStack());
   const f = frames[0];
   if (f === undefined) throw new LuaError(msg);
-  const d = f.site?.desc?.[operand];
+  const d = operand < 0 ? undefined : f.site?.desc?.[operand];
   throw new LuaError(`${f.chunk.name}:${f.line}: ${msg}${d ? ` (${d})` : ''}`);
 }
 

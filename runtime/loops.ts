@@ -14,7 +14,7 @@ export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [a
       Math.abs(limit) + Math.abs(step) <= MAX_SAFE) {
     return [init, limit, step, 0];
   }
-  const i = forNum(init, 'initial');
+  const i = forNum(init, 'initial value');
   const l = forNum(limit, 'limit');
   const s = forNum(step, 'step');
   const intLoop = isInt(i) && isInt(s);
@@ -62,7 +62,7 @@ function fval(v: LuaValue): number {
 }
 function forNum(v: LuaValue, what: string): number | bigint | LFloat {
   const n = typeof v === 'string' ? undefined : toNumber(v);
-  if (n === undefined) return luaError(`'for' ${what} value must be a number`);
+  if (n === undefined) return luaError(`bad 'for' ${what} (number expected, got ${typeNameMeta(v)})`);
   return n;
 }
 

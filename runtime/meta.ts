@@ -1,6 +1,6 @@
 // Metatables: lookup of metamethods, the shared string metatable, and calling any callable value.
 
-import { fault } from './error.js';
+import { fault, luaError } from './error.js';
 import { LuaTable, LuaValue, Multi, first, type } from './value.js';
 
 /** The metatable shared by all strings (set by the string library: { __index = string }). */
@@ -29,14 +29,30 @@ export function tocall(f: LuaValue): (...args: LuaValue[]) => LuaValue {
   return fault(`attempt to call a ${typeNameMeta(f)} value`);
 }
 
+/**
+ * Nesting of calls made by the runtime on Lua's behalf (metamethods, callbacks of built-ins): Lua
+ * counts these "C calls" and stops at 200 (LUAI_MAXCCALLS), which also bounds runaway __index chains.
+ */
+const MAX_C_CALLS = 200;
+let cCalls = 0;
+
 /** Call any callable value from JS with Lua's calling convention (first result or Multi). */
 export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
-  return (typeof f === 'function' ? f : tocall(f))(...args);
+  const fn = typeof f === 'function' ? f : tocall(f);
+  if (++cCalls >= MAX_C_CALLS) {
+    cCalls--;
+    return luaError('C stack overflow');
+  }
+  try {
+    return fn(...args);
+  } finally {
+    cCalls--;
+  }
 }
 
 /** Call a metamethod and keep its first result. */
 export function callMeta(mm: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
-  const r = (typeof mm === 'function' ? mm : tocall(mm))(a, b);
+  const r = call(mm, a, b);
   return r instanceof Multi ? r.v[0] : r;
 }
 

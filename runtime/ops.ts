@@ -1,7 +1,7 @@
 // Indexing, comparison, concatenation, length and tostring, with metamethods and Lua's error messages.
 
 import { fault, luaError } from './error.js';
-import { callMeta, metamethod, tocall, typeNameMeta, stringMeta } from './meta.js';
+import { call, callMeta, metamethod, tocall, typeNameMeta, stringMeta } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaTable, LuaValue, Multi, truthy, type } from './value.js';
 
@@ -43,10 +43,7 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
         return luaError(`attempt to index a ${typeNameMeta(cur)} value`);
       }
     }
-    if (typeof h === 'function') {
-      const r = h(cur, k);
-      return r instanceof Multi ? r.v[0] : r;
-    }
+    if (typeof h === 'function') return callMeta(h, cur, k);
     cur = h;
   }
   return luaError("'__index' chain too long; possible loop");
@@ -86,7 +83,7 @@ function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): void {
       }
     }
     if (typeof h === 'function') {
-      h(cur, k, v);
+      call(h, cur, k, v);
       return;
     }
     cur = h;

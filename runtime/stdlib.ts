@@ -18,6 +18,8 @@ import { LuaTable } from './value.js';
 export interface GlobalsOptions {
   /** receives each printed line (a byte string, no newline) */
   print: (line: string) => void;
+  /** raw output for print, piece by piece (CLI, tests); takes precedence over print */
+  write?: (chunk: string) => void;
 }
 
 const LIBRARIES = ['string', 'table', 'math', 'utf8', 'os', 'coroutine', 'json'];
@@ -51,7 +53,7 @@ export function createGlobals(opts: Partial<GlobalsOptions> = {}): LuaTable {
     for (const k in lib.s) copy.setStr(k, lib.s[k]);
     G.setStr(name, copy);
   }
-  openBase(G, { print: opts.print ?? defaultPrint });
+  openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
   G.setStr('load', makeLoad(G));
   return G;
 }

@@ -67,7 +67,11 @@ export class LuaTable {
       if (k >= 1 && k <= this.a.length && Number.isInteger(k)) return this.a[k - 1];
       return this.h === undefined ? undefined : this.h.get(k);
     }
-    if (k instanceof LFloat) return this.get(floatKey(k.n));
+    if (k instanceof LFloat) {
+      const fk = floatKey(k.n);
+      if (fk instanceof LFloat) return this.h === undefined ? undefined : this.h.get(fk);
+      return this.get(fk);
+    }
     return this.h === undefined ? undefined : this.h.get(k);
   }
 
@@ -86,7 +90,9 @@ export class LuaTable {
     if (typeof k === 'number') {
       if (Number.isInteger(k)) return this.setInt(k, v);
     } else if (k instanceof LFloat) {
-      return this.set(floatKey(k.n), v);
+      const fk = floatKey(k.n);
+      if (fk instanceof LFloat) return this.setHash(fk, v);
+      return this.set(fk, v);
     }
     this.setHash(k, v);
   }

@@ -17,7 +17,7 @@ for (const dir of ['core', 'lib']) {
       if (only && !`${dir}/${f}`.includes(only)) continue;
       const src = readFileSync(join(root, dir, f), 'latin1');
       const expected = await runReference(src, f);
-      const actual = runMoongate(src, f);
+      const actual = await runMoongate(src, f);
       t.same(actual, expected, `${dir}/${f}`);
     }
   });

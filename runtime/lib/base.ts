@@ -13,6 +13,8 @@ import { checkAny, checkInt, checkIntN, checkTable, typeError } from './args.js'
 export interface BaseOptions {
   /** receives each printed line (without the newline), as a byte string */
   print: (line: string) => void;
+  /** when given, print writes each piece as it goes (like C's print), and print() is not used */
+  write?: (chunk: string) => void;
 }
 
 /** What pcall returns for a caught error: Multi([false, value]); LuaKill passes through. */
@@ -33,7 +35,13 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     G.setStr(name, markBuiltin(f));
   };
 
+  const write = opts.write;
   def('print', (...args: LuaValue[]) => {
+    if (write !== undefined) {
+      for (let i = 0; i < args.length; i++) write((i > 0 ? '\t' : '') + tostr(args[i]));
+      write('\n');
+      return NONE;
+    }
     let line = '';
     for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostr(args[i]);
     opts.print(line);
@@ -75,8 +83,9 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     if (args.length === 0) argError(1, 'assert', 'value expected');
     const v = args[0];
     if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
-    if (args.length >= 2) throw new LuaError(args[1]);
-    return luaError('assertion failed!');
+    // like error(msg, 1): a string message gets the caller's position
+    const msg = args.length >= 2 ? args[1] : 'assertion failed!';
+    throw new LuaError(typeof msg === 'string' ? where(1) + msg : msg);
   });
 
   const pcall = withGen(
@@ -101,9 +110,17 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
   );
   def('pcall', pcall);
 
+  // an error inside the message handler calls the handler again, as in Lua, until it gives up
   const handle = (h: LuaValue, e: unknown): LuaValue => {
-    const c = caught(e) as Multi;
-    return new Multi([false, first(call(h, c.v[1]))]);
+    let err = (caught(e) as Multi).v[1];
+    for (let depth = 0; depth < 200; depth++) {
+      try {
+        return new Multi([false, first(call(h, err))]);
+      } catch (e2) {
+        err = (caught(e2) as Multi).v[1];
+      }
+    }
+    return new Multi([false, 'error in error handling']);
   };
   const xpcall = withGen(
     (...args: LuaValue[]): LuaValue => {
@@ -129,7 +146,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
 
   def('select', (...args: LuaValue[]) => {
     const n = args[0];
-    if (n === '#') return args.length - 1;
+    if (typeof n === 'string' && n.charCodeAt(0) === 35) return args.length - 1; // '#...'
     if (args.length === 0) typeError(1, 'select', 'number', undefined, false);
     const i = checkIntN(n, 1, 'select');
     if (i < 0) {
@@ -175,7 +192,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
   def('setmetatable', (...args: LuaValue[]) => {
     const t = checkTable(args[0], 1, 'setmetatable');
     const mt = args[1];
-    if (mt !== undefined && !(mt instanceof LuaTable)) typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
     if (t.mt !== undefined && t.mt.s.__metatable !== undefined) luaError('cannot change a protected metatable');
     t.mt = mt;
     return t;

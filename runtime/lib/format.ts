@@ -3,7 +3,7 @@
 import { argError, luaError } from '../error.js';
 import { tostr, addressOf } from '../ops.js';
 import { LFloat, LuaTable, LuaValue } from '../value.js';
-import { checkInt, checkNumber, checkString } from './args.js';
+import { checkFloat, checkInt, checkIntN, checkNumber, checkString, typeError } from './args.js';
 
 const FNAME = 'format';
 const MAX_FORMAT = 32;
@@ -383,7 +383,7 @@ const SPAN = '-+ #0123456789.';
 /** string.format(fmt, ...) */
 export function strFormat(...args: LuaValue[]): string {
   const top = args.length;
-  const fmt = checkString(args[0], 1, FNAME);
+  const fmt = argString(args, 1, FNAME);
   const end = fmt.length;
   let out = '';
   let arg = 1;
@@ -406,7 +406,7 @@ export function strFormat(...args: LuaValue[]): string {
     let len = 0;
     while (i + len < end && SPAN.indexOf(fmt[i + len]) >= 0) len++;
     len++;
-    if (len >= MAX_FORMAT - 10) luaError("invalid format string to 'format'");
+    if (len >= MAX_FORMAT - 10) luaError('invalid format (too long)');
     const form = '%' + fmt.slice(i, i + len);
     const conv = i + len - 1 < end ? fmt.charCodeAt(i + len - 1) : 0;
     i += len;
@@ -459,7 +459,6 @@ export function strFormat(...args: LuaValue[]): string {
       case 101: // e
       case 69: // E
       case 102: // f
-      case 70: // F
       case 103: // g
       case 71: {
         // G
@@ -507,4 +506,38 @@ export function strFormat(...args: LuaValue[]): string {
 
 function toDouble(x: number | bigint | LFloat): number {
   return typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : x.n;
+}
+
+// ---- argument checks that tell "no value" (argument absent) from nil ----
+
+/** luaL_checklstring on args[n-1]; an absent argument reports "got no value". */
+export function argString(args: LuaValue[], n: number, fname: string): string {
+  const v = args[n - 1];
+  if (typeof v === 'string') return v;
+  if (v === undefined && args.length < n) typeError(n, fname, 'string', v, false);
+  return checkString(v, n, fname);
+}
+
+/** luaL_checkinteger on args[n-1]; an absent argument reports "got no value". */
+export function argInt(args: LuaValue[], n: number, fname: string): number | bigint {
+  const v = args[n - 1];
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (v === undefined && args.length < n) typeError(n, fname, 'number', v, false);
+  return checkInt(v, n, fname);
+}
+
+/** argInt clamped to a JS number (int64 extremes behave as +-huge). */
+export function argIntN(args: LuaValue[], n: number, fname: string): number {
+  const v = args[n - 1];
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (v === undefined && args.length < n) typeError(n, fname, 'number', v, false);
+  return checkIntN(v, n, fname);
+}
+
+/** luaL_checknumber on args[n-1] as a double; an absent argument reports "got no value". */
+export function argFloat(args: LuaValue[], n: number, fname: string): number {
+  const v = args[n - 1];
+  if (typeof v === 'number') return v;
+  if (v === undefined && args.length < n) typeError(n, fname, 'number', v, false);
+  return checkFloat(v, n, fname);
 }

@@ -24,7 +24,7 @@ const CLASS = new Uint8Array(65536);
   const isalnum = (c: number) => isalpha(c) || isdigit(c);
   const isxdigit = (c: number) => isdigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
   const tests: Record<string, (c: number) => boolean> = {
-    a: isalpha, c: iscntrl, d: isdigit, g: isgraph, l: islower, p: ispunct, s: isspace, u: isupper, w: isalnum, x: isxdigit,
+    a: isalpha, c: iscntrl, d: isdigit, g: isgraph, l: islower, p: ispunct, s: isspace, u: isupper, w: isalnum, x: isxdigit, z: (c: number) => c === 0,
   };
   for (let cl = 0; cl < 256; cl++) {
     const lower = cl >= 65 && cl <= 90 ? cl + 32 : cl;

@@ -3,7 +3,9 @@
 import { argError, luaError } from '../error.js';
 import { mkfloat, normInt } from '../number.js';
 import { LuaValue, Multi } from '../value.js';
+// (values to pack use the plain checks: Lua pushes a nil mark after the arguments, so a missing one is 'nil')
 import { checkFloat, checkInt, checkString, optIntN } from './args.js';
+import { argString } from './format.js';
 
 const enum K {
   Int,
@@ -164,7 +166,7 @@ function packFloat(x: number, size: number, islittle: boolean): string {
 }
 
 export function strPack(...args: LuaValue[]): string {
-  const h = new Header(cfmt(checkString(args[0], 1, 'pack')), 0, 'pack');
+  const h = new Header(cfmt(argString(args, 1, 'pack')), 0, 'pack');
   let arg = 1;
   let totalsize = 0;
   let out = '';
@@ -231,7 +233,7 @@ export function strPack(...args: LuaValue[]): string {
 }
 
 export function strPackSize(...args: LuaValue[]): number {
-  const h = new Header(cfmt(checkString(args[0], 1, 'packsize')), 0, 'packsize');
+  const h = new Header(cfmt(argString(args, 1, 'packsize')), 0, 'packsize');
   let totalsize = 0;
   while (h.pos < h.fmt.length) {
     const [opt, size0, ntoalign] = getdetails(h, totalsize);
@@ -273,8 +275,8 @@ function posrelatI(pos: number, len: number): number {
 }
 
 export function strUnpack(...args: LuaValue[]): LuaValue {
-  const h = new Header(cfmt(checkString(args[0], 1, 'unpack')), 0, 'unpack');
-  const data = checkString(args[1], 2, 'unpack');
+  const h = new Header(cfmt(argString(args, 1, 'unpack')), 0, 'unpack');
+  const data = argString(args, 2, 'unpack');
   const ld = data.length;
   let pos = posrelatI(optIntN(args[2], 3, 'unpack', 1), ld) - 1;
   if (!(pos <= ld && pos >= 0)) argError(3, 'unpack', 'initial position out of string');

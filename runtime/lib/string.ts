@@ -3,10 +3,10 @@
 import { argError, luaError } from '../error.js';
 import { call, stringMeta } from '../meta.js';
 import { numberToString } from '../number.js';
-import { index, markBuiltin, tostr } from '../ops.js';
+import { index, markBuiltin } from '../ops.js';
 import { LFloat, LuaTable, LuaValue, Multi, NONE, first, type } from '../value.js';
-import { checkInt, checkIntN, checkString, optIntN, typeError } from './args.js';
-import { strFormat } from './format.js';
+import { checkInt, optIntN, typeError } from './args.js';
+import { argInt, argIntN, argString, strFormat } from './format.js';
 import { MatchState, PatInfo, patInfo } from './lpattern.js';
 import { strPack, strPackSize, strUnpack } from './pack.js';
 
@@ -45,20 +45,20 @@ function release(ms: MatchState): void {
 // ---- simple functions ----
 
 function str_len(...args: LuaValue[]): number {
-  return checkString(args[0], 1, 'len').length;
+  return argString(args, 1, 'len').length;
 }
 
 function str_sub(...args: LuaValue[]): string {
-  const s = checkString(args[0], 1, 'sub');
+  const s = argString(args, 1, 'sub');
   const l = s.length;
-  const start = posrelatI(checkIntN(args[1], 2, 'sub'), l);
+  const start = posrelatI(argIntN(args, 2, 'sub'), l);
   const end = getendpos(args[2], 3, -1, l, 'sub');
   if (start > end) return '';
   return start === 1 && end === l ? s : s.slice(start - 1, end);
 }
 
 function str_reverse(...args: LuaValue[]): string {
-  const s = checkString(args[0], 1, 'reverse');
+  const s = argString(args, 1, 'reverse');
   let out = '';
   for (let i = s.length - 1; i >= 0; i--) out += s[i];
   return out;
@@ -67,7 +67,7 @@ function str_reverse(...args: LuaValue[]): string {
 const HIGH = /[\x80-\xff]/;
 
 function str_lower(...args: LuaValue[]): string {
-  const s = checkString(args[0], 1, 'lower');
+  const s = argString(args, 1, 'lower');
   if (!HIGH.test(s)) return s.toLowerCase();
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -78,7 +78,7 @@ function str_lower(...args: LuaValue[]): string {
 }
 
 function str_upper(...args: LuaValue[]): string {
-  const s = checkString(args[0], 1, 'upper');
+  const s = argString(args, 1, 'upper');
   if (!HIGH.test(s)) return s.toUpperCase();
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -89,9 +89,9 @@ function str_upper(...args: LuaValue[]): string {
 }
 
 function str_rep(...args: LuaValue[]): string {
-  const s = checkString(args[0], 1, 'rep');
-  const n = checkIntN(args[1], 2, 'rep');
-  const sep = args[2] === undefined ? '' : checkString(args[2], 3, 'rep');
+  const s = argString(args, 1, 'rep');
+  const n = argIntN(args, 2, 'rep');
+  const sep = args[2] === undefined ? '' : argString(args, 3, 'rep');
   if (n <= 0) return '';
   const l = s.length;
   const lsep = sep.length;
@@ -103,10 +103,11 @@ function str_rep(...args: LuaValue[]): string {
 }
 
 function str_byte(...args: LuaValue[]): LuaValue {
-  const s = checkString(args[0], 1, 'byte');
+  const s = argString(args, 1, 'byte');
   const l = s.length;
-  const pi = posrelatI(optIntN(args[1], 2, 'byte', 1), l);
-  const pose = getendpos(args[2], 3, pi, l, 'byte');
+  const pi0 = optIntN(args[1], 2, 'byte', 1);
+  const pose = getendpos(args[2], 3, pi0, l, 'byte');
+  const pi = posrelatI(pi0, l);
   if (pi > pose) return NONE;
   if (pose - pi >= 2147483647) luaError('string slice too long');
   const n = pose - pi + 1;
@@ -120,7 +121,7 @@ function str_byte(...args: LuaValue[]): LuaValue {
 function str_char(...args: LuaValue[]): string {
   const n = args.length;
   if (n === 1) {
-    const c = checkInt(args[0], 1, 'char');
+    const c = argInt(args, 1, 'char');
     if (!(typeof c === 'number' && c >= 0 && c <= 255)) argError(1, 'char', 'value out of range');
     return String.fromCharCode(c as number);
   }
@@ -142,8 +143,8 @@ function str_dump(...args: LuaValue[]): never {
 
 function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
   const fname = find ? 'find' : 'match';
-  const s = checkString(args[0], 1, fname);
-  const p = checkString(args[1], 2, fname);
+  const s = argString(args, 1, fname);
+  const p = argString(args, 2, fname);
   const ls = s.length;
   const init = posrelatI(optIntN(args[2], 3, fname, 1), ls) - 1;
   if (init > ls) return undefined;
@@ -225,8 +226,8 @@ function str_match(...args: LuaValue[]): LuaValue {
 // ---- gmatch ----
 
 function str_gmatch(...args: LuaValue[]): LuaValue {
-  const s = checkString(args[0], 1, 'gmatch');
-  const p = checkString(args[1], 2, 'gmatch');
+  const s = argString(args, 1, 'gmatch');
+  const p = argString(args, 2, 'gmatch');
   const ls = s.length;
   let init = posrelatI(optIntN(args[2], 3, 'gmatch', 1), ls) - 1;
   if (init > ls) init = ls + 1;
@@ -274,12 +275,12 @@ function addS(ms: MatchState, news: string, s: number, e: number): string {
 }
 
 function str_gsub(...args: LuaValue[]): LuaValue {
-  const src = checkString(args[0], 1, 'gsub');
-  const p = checkString(args[1], 2, 'gsub');
+  const src = argString(args, 1, 'gsub');
+  const p = argString(args, 2, 'gsub');
   const repl = args[2];
   const tr = typeof repl;
   const srcl = src.length;
-  const maxS = args[3] === undefined ? srcl + 1 : checkIntN(args[3], 4, 'gsub');
+  const maxS = args[3] === undefined ? srcl + 1 : argIntN(args, 4, 'gsub');
   let rstr: string | undefined;
   let rIsFunc = false;
   let rTable: LuaTable | undefined;

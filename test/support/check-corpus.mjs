@@ -3,7 +3,7 @@
 // and under the wasmoon reference runner (test/support/reference.ts).
 //   node test/support/check-corpus.mjs [filter-substring...]
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -46,7 +46,7 @@ for (const sub of ["core", "lib"]) {
   for (const f of files) {
     const rel = `${sub}/${f}`;
     if (filters.length && !filters.some((x) => rel.includes(x))) continue;
-    const src = readFileSync(join(dir, f), "utf8");
+    const src = readFileSync(join(dir, f), "latin1"); // byte string, as moongate reads sources
     const a = runLua(dir, f);
     const b = await runReference(src, f);
     if (a.error !== null) errs++;
@@ -62,6 +62,7 @@ for (const sub of ["core", "lib"]) {
     }
   }
 }
+rmSync(tmp, { recursive: true, force: true });
 console.log(`(${errs} programs end with an uncaught error)`);
 console.log(`${pass} passed, ${fail} failed`);
 process.exitCode = fail ? 1 : 0;

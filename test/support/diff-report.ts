@@ -12,7 +12,7 @@ for (const dir of ['core', 'lib']) {
     if (only && !`${dir}/${f}`.includes(only)) continue;
     const src = readFileSync(join(root, dir, f), 'latin1');
     const e = await runReference(src, f);
-    const a = runMoongate(src, f);
+    const a = await runMoongate(src, f);
     if (a.stdout === e.stdout && a.error === e.error) { pass++; continue; }
     fail++;
     const el = e.stdout.split('\n'), al = a.stdout.split('\n');
@@ -21,3 +21,4 @@ for (const dir of ['core', 'lib']) {
   }
 }
 console.log(`${pass} passed, ${fail} failed`);
+process.exit(0);

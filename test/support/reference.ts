@@ -3,8 +3,9 @@
 //
 //   const { stdout, error } = await runReference(source, "042-varargs-select.lua");
 //
-// * `source` is an ordinary JS string (as read with fs.readFileSync(p, "utf8"));
-//   it is handed to Lua as its UTF-8 bytes.
+// * `source` is either a byte string (every char <= 0xFF, e.g. read with
+//   fs.readFileSync(p, "latin1"), passed through as those bytes) or, if it has
+//   any char above 0xFF, ordinary text that is handed to Lua as UTF-8.
 // * `stdout` is a "binary string": one char per output byte (0..255), i.e. the
 //   same as Buffer.from(bytes).toString("latin1").
 // * `error` is the message the standalone `lua5.4` interpreter would print for an
@@ -119,8 +120,9 @@ if type(err) ~= "string" then err = "(error object is not a string)" end
 return o, "1" .. gsub(err, ".", tohex)
 `;
 
+/** Byte strings (chars <= 0xFF, as moongate reads sources) pass as their bytes; other text as UTF-8. */
 function hex(s: string): string {
-  return Buffer.from(s, "utf8").toString("hex");
+  return Buffer.from(s, /[^\x00-\xff]/.test(s) ? "utf8" : "latin1").toString("hex");
 }
 
 function unhex(h: string): string {

@@ -2,7 +2,6 @@ local t = 1234567890
 print(os.date("!%Y-%m-%dT%H:%M:%SZ", t))
 print(os.date("!%a %A %b %B", t))
 print(os.date("!%d/%m/%y %I:%M %p", t))
-print(os.date("!%c", 0))
 print(os.date("!%x %X", 0))
 print(os.date("!%D %T %F %R", t))
 print(os.date("!%e|%n|%t|%%", t))

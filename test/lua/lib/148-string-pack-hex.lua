@@ -1,0 +1,11 @@
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("<i4", 1)), hex(string.pack(">i4", 1)), hex(string.pack("=i4", 1) == string.pack("<i4", 1) and "" or "x"))
+print(hex(string.pack("<d", 1.0)), hex(string.pack(">d", -2.5)), hex(string.pack("<f", 1.5)))
+print(hex(string.pack("<s2", "hey")), hex(string.pack("z", "")), hex(string.pack("<!4 i1 i4", 1, 2)))
+print(hex(string.pack(">I3 B x", 0x010203, 4)), hex(string.pack("<h H", -1, 1)))
+print(hex(string.pack("<i2 i2", 1, 2)), string.packsize("<i2 i2"), string.packsize(">!8 i1 i8"))
+print(string.unpack("<i2 x i2", "\1\0\0\2\0"))
+print(pcall(string.pack, "<i2", 1.5))
+print(pcall(string.pack, "<i2", "7"))
+print(pcall(string.pack, "q", 1))
+print(pcall(string.pack, "<!3 i4", 1))

@@ -1,0 +1,6 @@
+print(table.concat({ 1, 2.5, -3, 1e100, math.maxinteger, 2^63 }, " "))
+print(table.concat({ 1, 2, 3 }, 0), table.concat({ "a" }, ", ", 1, 1), table.concat({ "a", "b", "c" }, "", 2))
+print(table.concat({ [1] = "x", [2] = "y", [4] = "z" }, "-", 1, 2))
+print(table.concat({}, ",", 5, 4), table.concat({ 1, 2 }, ",", 2, 1))
+print(pcall(table.concat, { 1, 2 }, ",", 1, 5))
+print(pcall(table.concat, {}, {}))

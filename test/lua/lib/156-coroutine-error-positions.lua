@@ -1,0 +1,15 @@
+local co = coroutine.create(function(a)
+  local t = {}
+  coroutine.yield(1)
+  return t.x.y
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local co2 = coroutine.create(function() error("level1", 1) end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function() error("level2", 2) end)
+print(coroutine.resume(co3))
+local co4 = coroutine.create(function() error() end)
+print(coroutine.resume(co4))
+local w = coroutine.wrap(function() local x = "s" + {} end)
+print(pcall(w))

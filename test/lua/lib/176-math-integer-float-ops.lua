@@ -1,0 +1,6 @@
+print(math.floor(-0.0), math.ceil(-0.5), 1 // 1, 1.0 // 1)
+print(math.type(math.floor(1e300)), math.floor(1e300) == 1e300)
+print(math.fmod(-6, 4), -6 % 4, math.fmod(6, -4), 6 % -4)
+print(math.abs(math.mininteger) == math.mininteger, math.abs(-2^63))
+print(math.tointeger(2^62) == 1 << 62, math.tointeger(5 // 2.0))
+print(7 // 0.5, 7 % 0.5, -7 % 0.5 == 0)

@@ -1,0 +1,8 @@
+print(pcall(string.format, "%*d", 5, 1))
+print(pcall(string.format, "%1$d", 1))
+print(pcall(string.format, "%ld", 1))
+print(pcall(string.format, "%lld", 1))
+print(pcall(string.format, "%hd", 1))
+print(pcall(string.format, "%99d", 1))
+print(pcall(string.format, "%.99f", 1))
+print(#string.format("%99.99f", 1))

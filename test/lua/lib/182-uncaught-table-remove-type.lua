@@ -1,0 +1,2 @@
+print(table.remove({1}))
+table.remove("notatable")
