@@ -84,6 +84,10 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return undefined;
     }
 
+    envDesc(env: VarInfo): string {
+      return env.fn === this.fi && env.js !== 'ENV' ? `local '_ENV'` : `upvalue '_ENV'`;
+    }
+
     site(line: number, ...desc: (string | undefined)[]): SiteInfo {
       return desc.some((d) => d !== undefined) ? { line, desc } : { line };
     }
@@ -179,7 +183,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const v: VarInfo | undefined = e.$var;
       if (v !== undefined) return E.id(v.js);
       const env: VarInfo = e.$env;
-      return this.indexConst(E.id(env.js), e.name, this.site(e.loc.start.line, `upvalue '_ENV'`));
+      return this.indexConst(E.id(env.js), e.name, this.site(e.loc.start.line, this.envDesc(env)));
     }
 
     /** o[k] for a constant string key: inline raw hit (per-site inline cache), helper on a miss. */
@@ -578,7 +582,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (t.type === 'Identifier') {
         const v: VarInfo | undefined = t.$var;
         if (v !== undefined) return E.assign(E.id(v.js), value);
-        return this.setConst(E.id((t.$env as VarInfo).js), t.name, value, this.site(t.loc.start.line));
+        const env = t.$env as VarInfo;
+        return this.setConst(E.id(env.js), t.name, value, this.site(t.loc.start.line, this.envDesc(env)));
       }
       if (t.type === 'MemberExpression') {
         return this.setConst(this.exp1(t.base), t.identifier.name, value, this.site(t.identifier.loc.start.line, this.desc(t.base)));

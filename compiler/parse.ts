@@ -29,9 +29,12 @@ export function parse(source: string, chunkName: string): ParsedChunk {
   const { text, attribs } = stripAttribs(source, chunkName);
   let ast: any;
   try {
+    // encodingMode 'none': luaparse compares token values with keywords and punctuation without
+    // checking the token type, so string values like "end" or "}" would confuse it; strings are
+    // decoded from their raw text afterwards (decodeStrings).
     ast = luaparse.parse(text, {
       luaVersion: '5.3',
-      encodingMode: 'pseudo-latin1',
+      encodingMode: 'none',
       locations: true,
       ranges: true,
       comments: false,
@@ -43,7 +46,109 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     }
     throw e;
   }
+  decodeStrings(ast);
   return { ast, source: text, attribs };
+}
+
+/** Set the byte-string value of every string literal from its raw source text. */
+function decodeStrings(node: any): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) decodeStrings(n);
+    return;
+  }
+  if (node.type === 'StringLiteral') {
+    node.value = decodeLuaString(node.raw);
+    return;
+  }
+  for (const k in node) {
+    if (k === 'loc' || k === 'range') continue;
+    const c = node[k];
+    if (c !== null && typeof c === 'object') decodeStrings(c);
+  }
+}
+
+/** The bytes of a Lua string literal (quoted with escapes, or a long bracket string). */
+export function decodeLuaString(raw: string): string {
+  const q = raw.charCodeAt(0);
+  if (q === 91) {
+    // [==[ ... ]==]: no escapes; a newline right after the opening bracket is skipped
+    const level = raw.indexOf('[', 1) + 1;
+    let body = raw.slice(level, raw.length - level);
+    if (body.startsWith('\r\n') || body.startsWith('\n\r')) body = body.slice(2);
+    else if (body.startsWith('\n') || body.startsWith('\r')) body = body.slice(1);
+    return body.replace(/\r\n|\n\r|\r/g, '\n');
+  }
+  const body = raw.slice(1, -1);
+  if (body.indexOf('\\') < 0) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    switch (e) {
+      case 'a': out += '\x07'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '\\': out += '\\'; break;
+      case '"': out += '"'; break;
+      case "'": out += "'"; break;
+      case '\n':
+        out += '\n';
+        if (body[i + 1] === '\r') i++;
+        break;
+      case '\r':
+        out += '\n';
+        if (body[i + 1] === '\n') i++;
+        break;
+      case 'x':
+        out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
+        i += 2;
+        break;
+      case 'z': {
+        i++;
+        while (i < body.length && /[ \f\n\r\t\v]/.test(body[i])) i++;
+        i--;
+        break;
+      }
+      case 'u': {
+        const close = body.indexOf('}', i);
+        out += utf8Bytes(parseInt(body.slice(i + 2, close), 16));
+        i = close;
+        break;
+      }
+      default: {
+        // \ddd: up to three decimal digits
+        let j = i;
+        while (j < i + 3 && j < body.length && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
+        out += String.fromCharCode(parseInt(body.slice(i, j), 10));
+        i = j - 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** UTF-8 bytes of a code point, extended to 6 bytes for values up to 2^31 as Lua does. */
+function utf8Bytes(x: number): string {
+  if (x < 0x80) return String.fromCharCode(x);
+  const bytes: number[] = [];
+  let mfb = 0x3f;
+  let v = x;
+  do {
+    bytes.unshift(0x80 | (v & 0x3f));
+    v = Math.floor(v / 64);
+    mfb >>= 1;
+  } while (v > mfb);
+  bytes.unshift(((~mfb << 1) & 0xff) | v);
+  return String.fromCharCode(...bytes);
 }
 
 /** luaparse's messages, reworded as Lua 5.4 prints them. */
@@ -52,6 +157,8 @@ function luaWording(msg: string, line: number): string {
   m = m.replace(/near '<eof>'/g, 'near <eof>');
   m = m.replace(/^<expression> expected near/, 'unexpected symbol near');
   m = m.replace(/^unexpected symbol '(.*)' near '.*'$/, "unexpected symbol near '$1'");
+  m = m.replace(/^<goto (.*)> jumps into the scope of local '(.*)'$/, `<goto $1> at line ${line} jumps into the scope of local '$2'`);
+  m = m.replace(/^'=' expected near/, 'syntax error near');
   m = m.replace(/^no visible label '(.*)' for <goto>$/, `no visible label '$1' for <goto> at line ${line}`);
   m = m.replace(/^no loop to break near .*$/, 'break outside a loop');
   m = m.replace(/^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/, "unexpected symbol near '$2'");

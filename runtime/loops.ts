@@ -88,6 +88,7 @@ export class ForIter {
       this.arr = s;
       this.i = typeof c === 'number' ? c : 0;
     }
+    if (f === nextFn && !(s instanceof LuaTable)) luaError(`bad argument #1 to 'for iterator' (table expected, got ${typeNameMeta(s)})`);
     if (typeof f !== 'function' && metamethod(f, '__call') === undefined) {
       luaError(`attempt to call a ${typeNameMeta(f)} value (for iterator 'for iterator')`);
     }
@@ -144,4 +145,10 @@ export function forIter(vals: LuaValue[]): ForIter {
 export let ipairsIter: LuaValue = undefined;
 export function setIpairsIter(f: LuaValue): void {
   ipairsIter = f;
+}
+
+/** The base library's next (so a `for ... in pairs(x)` over a non-table names 'for iterator'). */
+let nextFn: LuaValue = undefined;
+export function setNextFn(f: LuaValue): void {
+  nextFn = f;
 }

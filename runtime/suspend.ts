@@ -125,12 +125,32 @@ export function drive(stack: LuaGenerator[], input: LuaValue, isThrow: boolean):
   }
 }
 
+/** How many plain-code runs of generators (runSync) enclose the running code in this coroutine. */
+let sync = 0;
+export function syncDepth(): number {
+  return sync;
+}
+export function enterCoroutineSync(): number {
+  const saved = sync;
+  sync = 0;
+  return saved;
+}
+export function leaveCoroutineSync(saved: number): void {
+  sync = saved;
+}
+
 /** Run a generator to completion from plain code; suspending here is Lua's C-call boundary error. */
 export function runSync(gen: LuaGenerator): LuaValue {
-  const r = drive([gen], undefined, false);
+  sync++;
+  let r: DriveResult;
+  try {
+    r = drive([gen], undefined, false);
+  } finally {
+    sync--;
+  }
   if (r.done) return r.value;
   const op = r.suspend.op;
-  return luaError(op === 'yield' ? 'attempt to yield across a C-call boundary' : `attempt to suspend ('${op}') across a C-call boundary`);
+  throw new LuaError(op === 'yield' ? 'attempt to yield across a C-call boundary' : `attempt to suspend ('${op}') across a C-call boundary`);
 }
 
 export { Multi };

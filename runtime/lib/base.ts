@@ -2,7 +2,7 @@
 // metatables, iteration (next, pairs, ipairs), collectgarbage, _G, _VERSION. `load` is in lib/load.ts.
 
 import { argError, captureStack, luaError, toLuaError, where } from '../error.js';
-import { setIpairsIter } from '../loops.js';
+import { setIpairsIter, setNextFn } from '../loops.js';
 import { call, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
 import { index, markBuiltin, tostr } from '../ops.js';
@@ -217,6 +217,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     return r === undefined ? undefined : new Multi(r);
   });
   G.setStr('next', next);
+  setNextFn(next);
 
   def('pairs', (...args: LuaValue[]) => {
     checkAny(args.length, 1, 'pairs');
@@ -226,7 +227,6 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
       const r = all(call(mm, t));
       return new Multi([r[0], r[1], r[2]]);
     }
-    if (!(t instanceof LuaTable)) typeError(1, 'for iterator', 'table', t);
     return new Multi([next, t, undefined]);
   });
 

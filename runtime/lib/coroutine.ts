@@ -4,7 +4,7 @@
 
 import { luaError, toLuaError, where } from '../error.js';
 import { markBuiltin } from '../ops.js';
-import { Suspend, drive, genOf, suspending, withGen, type DriveResult, type LuaGenerator } from '../suspend.js';
+import { Suspend, drive, enterCoroutineSync, genOf, leaveCoroutineSync, suspending, syncDepth, withGen, type DriveResult, type LuaGenerator } from '../suspend.js';
 import { LuaError, LuaKill, LuaTable, LuaValue, Multi, all, results } from '../value.js';
 import { NOERR } from '../closing.js';
 import { typeError } from './args.js';
@@ -24,7 +24,7 @@ let current: Coroutine | undefined = undefined;
 
 function checkCo(v: LuaValue, n: number, fname: string): Coroutine {
   if (v instanceof Coroutine) return v;
-  return typeError(n, fname, 'coroutine', v, true);
+  return typeError(n, fname, 'thread', v, true);
 }
 
 type Outcome = { ok: true; values: LuaValue[] } | { ok: false; error: LuaValue };
@@ -35,6 +35,7 @@ function step(co: Coroutine, input: LuaValue, isThrow: boolean, args: LuaValue[]
   if (prev !== undefined) prev.status = 'normal';
   current = co;
   co.status = 'running';
+  const savedSync = enterCoroutineSync();
   try {
     if (!co.started) {
       co.started = true;
@@ -51,6 +52,7 @@ function step(co: Coroutine, input: LuaValue, isThrow: boolean, args: LuaValue[]
     co.error = { value };
     return { error: value };
   } finally {
+    leaveCoroutineSync(savedSync);
     current = prev;
     if (prev !== undefined) prev.status = 'running';
     if (co.status === 'running') co.status = 'suspended';
@@ -135,7 +137,8 @@ export function openCoroutine(G: LuaTable): LuaTable {
 
   def('isyieldable', (...args: LuaValue[]) => {
     const co = args.length > 0 ? checkCo(args[0], 1, 'isyieldable') : current;
-    return co !== undefined && co !== mainThread;
+    if (co === undefined || co === mainThread) return false;
+    return co !== current || syncDepth() === 0;
   });
 
   def('wrap', (...args: LuaValue[]) => {

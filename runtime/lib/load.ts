@@ -4,7 +4,7 @@ import { compile, LuaSyntaxError, type CompiledScript } from '../../compiler/ind
 import { chunkFactory } from '../chunk.js';
 import { call } from '../meta.js';
 import { markBuiltin, tostr } from '../ops.js';
-import { LuaTable, LuaValue, Multi, first } from '../value.js';
+import { LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
 import { typeError } from './args.js';
 import { luaError } from '../error.js';
 
@@ -45,11 +45,17 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
     if (typeof chunk === 'string') source = chunk;
     else if (typeof chunk === 'function') {
       const parts: string[] = [];
-      for (;;) {
-        const piece = first(call(chunk));
-        if (piece === undefined || piece === '') break;
-        if (typeof piece !== 'string') return new Multi([undefined, 'reader function must return a string']);
-        parts.push(piece);
+      try {
+        for (;;) {
+          const piece = first(call(chunk));
+          if (piece === undefined || piece === '') break;
+          if (typeof piece !== 'string') return new Multi([undefined, 'reader function must return a string']);
+          parts.push(piece);
+        }
+      } catch (e) {
+        // an error in the reader is returned, as Lua's load does
+        if (e instanceof LuaError) return new Multi([undefined, e.value]);
+        throw e;
       }
       source = parts.join('');
     } else return typeError(1, 'load', 'string', chunk, args.length > 0);

@@ -53,6 +53,8 @@ export class PatInfo {
   ends: Int32Array;
   /** for '[' positions: a 256-entry membership table (1 = member) */
   sets: (Uint8Array | undefined)[];
+  /** firstSet() results per start position */
+  first: (Uint8Array | null | undefined)[] = [];
   /** pattern has none of the special characters "^$*+?.([%-" */
   readonly plain: boolean;
   constructor(readonly p: string) {
@@ -102,6 +104,7 @@ export class MatchState {
   capInit = new Int32Array(MAXCAPTURES);
   capLen = new Int32Array(MAXCAPTURES);
   info!: PatInfo;
+  ends!: Int32Array;
 
   prep(src: string, info: PatInfo, pStart: number): void {
     this.src = src;
@@ -109,6 +112,7 @@ export class MatchState {
     this.pat = info.p;
     this.pEnd = info.p.length;
     this.info = info;
+    this.ends = info.ends;
     this.level = 0;
     this.matchdepth = MAXCCALLS;
     void pStart;
@@ -173,68 +177,74 @@ export class MatchState {
     if (this.matchdepth-- === 0) luaError('pattern too complex');
     const pat = this.pat;
     const pEnd = this.pEnd;
+    const src = this.src;
+    const srcEnd = this.srcEnd;
+    const ends = this.ends;
     for (;;) {
       if (p === pEnd) break;
       const pc = pat.charCodeAt(p);
-      let dflt = false;
-      switch (pc) {
-        case 40: // '('
-          if (pat.charCodeAt(p + 1) === 41) s = this.startCapture(s, p + 2, CAP_POSITION);
-          else s = this.startCapture(s, p + 1, CAP_UNFINISHED);
-          break;
-        case 41: // ')'
-          s = this.endCapture(s, p + 1);
-          break;
-        case 36: // '$'
-          if (p + 1 !== pEnd) {
-            dflt = true;
-            break;
+      if (pc === 40) {
+        // '('
+        if (pat.charCodeAt(p + 1) === 41) s = this.startCapture(s, p + 2, CAP_POSITION);
+        else s = this.startCapture(s, p + 1, CAP_UNFINISHED);
+        break;
+      } else if (pc === 41) {
+        // ')'
+        s = this.endCapture(s, p + 1);
+        break;
+      } else if (pc === 36 && p + 1 === pEnd) {
+        // '$' at the end of the pattern
+        if (s !== srcEnd) s = -1;
+        break;
+      } else if (pc === L_ESC) {
+        const nc = pat.charCodeAt(p + 1);
+        if (nc === 98) {
+          // %b
+          s = this.matchBalance(s, p + 2);
+          if (s !== -1) {
+            p += 4;
+            continue;
           }
-          if (s !== this.srcEnd) s = -1;
           break;
-        case L_ESC: {
-          const nc = pat.charCodeAt(p + 1);
-          if (nc === 98) {
-            // %b
-            s = this.matchBalance(s, p + 2);
-            if (s !== -1) {
-              p += 4;
-              continue;
-            }
-            break;
-          } else if (nc === 102) {
-            // %f
+        } else if (nc === 102) {
+          // %f
+          p += 2;
+          if (pat.charCodeAt(p) !== 91) luaError("missing '[' after '%f' in pattern");
+          const ep = this.classEnd(p);
+          const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
+          const cur = s < srcEnd ? src.charCodeAt(s) : 0;
+          const set = this.bracketSet(p, ep - 1);
+          if (set[prev] === 0 && set[cur] === 1) {
+            p = ep;
+            continue;
+          }
+          s = -1;
+          break;
+        } else if (nc >= 48 && nc <= 57) {
+          s = this.matchCapture(s, nc);
+          if (s !== -1) {
             p += 2;
-            if (pat.charCodeAt(p) !== 91) luaError("missing '[' after '%f' in pattern");
-            const ep = this.classEnd(p);
-            const prev = s === 0 ? 0 : this.src.charCodeAt(s - 1);
-            const cur = s < this.srcEnd ? this.src.charCodeAt(s) : 0;
-            const set = this.bracketSet(p, ep - 1);
-            if (set[prev] === 0 && set[cur] === 1) {
-              p = ep;
-              continue;
-            }
-            s = -1;
-            break;
-          } else if (nc >= 48 && nc <= 57) {
-            s = this.matchCapture(s, nc);
-            if (s !== -1) {
-              p += 2;
-              continue;
-            }
-            break;
+            continue;
           }
-          dflt = true;
           break;
         }
-        default:
-          dflt = true;
       }
-      if (!dflt) break;
-      // single char class plus optional suffix
-      const ep = this.classEnd(p);
+      // default: single char class plus optional suffix
+      let ep = ends[p];
+      if (ep === 0) ep = this.classEnd(p);
+      else ep--;
       const epc = ep < pEnd ? pat.charCodeAt(ep) : -1;
-      if (!this.singleMatch(s, p, ep)) {
+      // singlematch(s, p, ep)
+      let m: boolean;
+      if (s >= srcEnd) m = false;
+      else {
+        const c = src.charCodeAt(s);
+        if (pc === 46) m = true;
+        else if (pc === L_ESC) m = CLASS[(pat.charCodeAt(p + 1) << 8) | c] === 1;
+        else if (pc === 91) m = this.bracketSet(p, ep - 1)[c] === 1;
+        else m = pc === c;
+      }
+      if (!m) {
         if (epc === 42 || epc === 63 || epc === 45) {
           p = ep + 1;
           continue;
@@ -268,6 +278,41 @@ export class MatchState {
     return s;
   }
 
+  /**
+   * The set of bytes a match must start with (the pattern's first item is a single-char class that must
+   * match at least once), or null. Lets the callers skip start positions where match() would fail at once.
+   * Only call it when lstrlib would call match() anyway: it raises the same classEnd errors.
+   */
+  firstSet(p: number): Uint8Array | null {
+    const info = this.info;
+    const cached = info.first[p];
+    if (cached !== undefined) return cached;
+    let set: Uint8Array | null = null;
+    const pat = this.pat;
+    const pEnd = this.pEnd;
+    if (p < pEnd) {
+      const pc = pat.charCodeAt(p);
+      const nc = pat.charCodeAt(p + 1);
+      const special =
+        pc === 40 || pc === 41 || pc === 46 || (pc === 36 && p + 1 === pEnd) ||
+        (pc === L_ESC && (nc === 98 || nc === 102 || (nc >= 48 && nc <= 57)));
+      if (!special) {
+        const ep = this.classEnd(p);
+        const epc = ep < pEnd ? pat.charCodeAt(ep) : -1;
+        if (epc !== 42 && epc !== 63 && epc !== 45) {
+          if (pc === L_ESC) set = CLASS.subarray(nc << 8, (nc << 8) + 256);
+          else if (pc === 91) set = this.bracketSet(p, ep - 1);
+          else {
+            set = new Uint8Array(256);
+            set[pc] = 1;
+          }
+        }
+      }
+    }
+    info.first[p] = set;
+    return set;
+  }
+
   maxExpand(s: number, p: number, ep: number): number {
     let i = 0;
     // count the maximum expansion (inlined singleMatch for the common class kinds)
@@ -286,6 +331,7 @@ export class MatchState {
     }
     if (ep + 1 === this.pEnd) {
       // nothing follows: the longest expansion matches (match() at pattern end returns s)
+      if (this.matchdepth === 0) luaError('pattern too complex');
       return s + i;
     }
     while (i >= 0) {

@@ -59,9 +59,7 @@ function str_sub(...args: LuaValue[]): string {
 
 function str_reverse(...args: LuaValue[]): string {
   const s = argString(args, 1, 'reverse');
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
+  return s.length < 2 ? s : s.split('').reverse().join('');
 }
 
 const HIGH = /[\x80-\xff]/;
@@ -163,12 +161,11 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
   const anchor = p.charCodeAt(0) === 94;
   const pstart = anchor ? 1 : 0;
   // a literal first char lets us skip positions that cannot start a match
-  const c0 = firstLiteral(p, pstart);
+  const first = anchor ? null : ms.firstSet(pstart);
   do {
-    if (c0 >= 0 && !anchor) {
-      const nx = s.indexOf(String.fromCharCode(c0), s1);
-      if (nx < 0) break;
-      s1 = nx;
+    if (first !== null) {
+      while (s1 < ls && first[s.charCodeAt(s1)] === 0) s1++;
+      if (s1 >= ls) break;
     }
     ms.reprep();
     const res = ms.match(s1, pstart);
@@ -187,33 +184,6 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
   } while (s1++ < ls && !anchor);
   release(ms);
   return undefined;
-}
-
-/**
- * The char code every match must start with when the pattern starts with a plain literal that is not
- * optional (no '*', '?', '-' after it), else -1.
- */
-function firstLiteral(p: string, i: number): number {
-  if (i >= p.length) return -1;
-  const c = p.charCodeAt(i);
-  switch (c) {
-    case 94: // ^ (literal here, but keep it simple)
-    case 36: // $
-    case 42:
-    case 43:
-    case 63:
-    case 46:
-    case 40:
-    case 41:
-    case 91:
-    case 37:
-    case 45:
-    case 93:
-      return -1;
-  }
-  const n = p.charCodeAt(i + 1);
-  if (n === 42 || n === 63 || n === 45) return -1;
-  return c;
 }
 
 function str_find(...args: LuaValue[]): LuaValue {
@@ -236,8 +206,13 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
   let lastmatch = -1;
   const ms = new MatchState();
   ms.prep(s, info, 0);
+  let first: Uint8Array | null | undefined;
   return markBuiltin(function gmatch_aux(): LuaValue {
     for (; src <= ls; src++) {
+      if (first === undefined) first = ms.firstSet(0);
+      if (first !== null) {
+        while (src < ls && first[s.charCodeAt(src)] === 0) src++;
+      }
       ms.reprep();
       const e = ms.match(src, 0);
       if (e !== -1 && e !== lastmatch) {
@@ -315,13 +290,12 @@ function str_gsub(...args: LuaValue[]): LuaValue {
   let s = 0;
   let lastmatch = -1;
   let copied = 0; // src[copied..s) still to be copied
-  const c0 = info.plain ? -1 : firstLiteral(p, pstart);
+  let fset: Uint8Array | null | undefined = anchor ? null : undefined;
   while (n < maxS) {
-    if (c0 >= 0 && !anchor && s < srcl) {
-      // skip ahead to the next possible match start
-      let nx = src.indexOf(String.fromCharCode(c0), s);
-      if (nx < 0) nx = srcl;
-      s = nx;
+    if (fset === undefined) fset = ms.firstSet(pstart);
+    if (fset !== null) {
+      // skip ahead to the next possible match start (match() would fail at once in between)
+      while (s < srcl && fset[src.charCodeAt(s)] === 0) s++;
     }
     ms.reprep();
     const e = ms.match(s, pstart);

@@ -1,0 +1,69 @@
+// Suspension analysis: which Lua functions may suspend (and so are compiled as generators).
+//
+// A function may suspend if it calls something that may suspend. Calls are "safe" when the callee is
+// a local function proven safe (fixpoint over the call graph) or a standard built-in reached through
+// a global that the chunk never reassigns. A chunk that never mentions a suspending name at all
+// compiles entirely to plain functions. Everything else is conservatively a generator; at run time a
+// generator called from plain code still runs (synchronously) unless it really suspends.
+/** Names whose presence anywhere in the source means something in this chunk may suspend. */
+export const DEFAULT_SUSPEND_NAMES = ['recv', 'recv_any', 'yield', 'load'];
+/** Built-ins known never to suspend (by global path). */
+const SAFE = new Set(('assert error getmetatable ipairs next pairs print rawequal rawget rawlen rawset select setmetatable ' +
+    'tonumber tostring type collectgarbage ' +
+    'string.byte string.char string.find string.format string.gmatch string.gsub string.len string.lower ' +
+    'string.match string.rep string.reverse string.sub string.upper string.pack string.packsize string.unpack ' +
+    'table.concat table.insert table.move table.pack table.remove table.sort table.unpack ' +
+    'math.abs math.ceil math.floor math.fmod math.modf math.sqrt math.exp math.log math.sin math.cos math.tan ' +
+    'math.asin math.acos math.atan math.tointeger math.type math.ult math.max math.min math.random math.randomseed ' +
+    'utf8.char utf8.codepoint utf8.codes utf8.len utf8.offset os.time os.clock os.date os.difftime ' +
+    'json.encode json.decode json.array coroutine.create coroutine.status coroutine.running coroutine.isyieldable ' +
+    'solidb.ws.send solidb.ws.close solidb.ws.channel.subscribe solidb.ws.channel.unsubscribe ' +
+    'solidb.ws.channel.broadcast solidb.ws.channel.list solidb.ws.presence.join solidb.ws.presence.leave ' +
+    'solidb.ws.presence.list solidb.error response.json response.text response.html response.redirect ' +
+    'response.status response.header').split(/\s+/));
+export function analyseSuspension(res, source, suspendNames) {
+    const re = new RegExp(`\\b(${suspendNames.map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).join('|')})\\b`);
+    if (!re.test(source))
+        return; // nothing here can suspend
+    const safeCall = (call) => {
+        if (call.$selfTail)
+            return true;
+        const base = call.base;
+        if (base.type === 'Identifier' && base.$var !== undefined) {
+            const v = base.$var;
+            return v.funcNode !== undefined && !v.reassigned && v.funcNode.$fn?.suspends === false;
+        }
+        const path = globalPath(base);
+        if (path === undefined)
+            return false;
+        if (res.assignedGlobals.has(path.split('.')[0]))
+            return false;
+        return SAFE.has(path);
+    };
+    let changed = true;
+    while (changed) {
+        changed = false;
+        for (const fn of res.functions) {
+            if (fn.suspends)
+                continue;
+            for (const c of fn.calls) {
+                if (!safeCall(c)) {
+                    fn.suspends = true;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+/** "string.format" for `string.format` when `string` is a global; undefined otherwise. */
+function globalPath(e) {
+    if (e.type === 'Identifier')
+        return e.$var === undefined ? e.name : undefined;
+    if (e.type === 'MemberExpression' && e.indexer === '.') {
+        const p = globalPath(e.base);
+        return p === undefined ? undefined : p + '.' + e.identifier.name;
+    }
+    return undefined;
+}
+//# sourceMappingURL=analyse.js.map

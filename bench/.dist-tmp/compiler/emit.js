@@ -1,0 +1,817 @@
+// Lua AST (resolved and analysed) → ESTree.
+//
+// Conventions of the generated code (see runtime/value.ts for the value model):
+//  - a call returns its first result, or a Multi for 0 or >= 2 results; single-value contexts take first();
+//  - locals are JS `let`s named `name$N`; globals are fields of the _ENV local (`ENV` for the chunk);
+//  - functions that may suspend are generators wrapped by mkG(); inside them, calls to callees that may
+//    suspend yield a PendingCall to the flat driver (runtime/suspend.ts) instead of nesting generators;
+//  - every helper call and Lua call carries a `site` (Lua line + operand names) for error messages.
+import * as E from './estree.js';
+import { LuaSyntaxError } from './parse.js';
+const ARITH = {
+    '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow', '//': 'idiv',
+    '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr', '..': 'concat',
+};
+const COMPARE = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+export function emitChunk(res, source, chunkName) {
+    const constants = new Map();
+    const constNames = new Map();
+    let uid = 0;
+    const floatConst = (n) => {
+        const key = Object.is(n, -0) ? '-0' : String(n);
+        let name = constNames.get(key);
+        if (name === undefined) {
+            name = `$K${constNames.size}`;
+            constNames.set(key, name);
+            constants.set(name, n);
+        }
+        return E.id(name);
+    };
+    class FnEmitter {
+        fi;
+        temps = [];
+        labels = [];
+        loopLabels = [];
+        closeDepth = 0;
+        tailLabel;
+        tailParams = [];
+        constructor(fi) {
+            this.fi = fi;
+        }
+        get gen() {
+            return this.fi.suspends;
+        }
+        temp() {
+            const t = `$${++uid}`;
+            this.temps.push(t);
+            return t;
+        }
+        // ---------- descriptions for error messages ----------
+        desc(e) {
+            if (e.type === 'Identifier') {
+                const v = e.$var;
+                if (v === undefined)
+                    return `global '${e.name}'`;
+                return v.fn === this.fi ? `local '${e.name}'` : `upvalue '${e.name}'`;
+            }
+            if (e.type === 'MemberExpression')
+                return `${e.indexer === ':' ? 'method' : 'field'} '${e.identifier.name}'`;
+            if (e.type === 'IndexExpression') {
+                if (e.index.type === 'StringLiteral')
+                    return `field '${e.index.value}'`;
+                // Lua 5.4 names t[1]..t[255] "integer index" and other non-constant keys "?"
+                if (e.index.type === 'NumericLiteral' && /^\d+$/.test(e.index.raw) && +e.index.raw <= 255)
+                    return `field 'integer index'`;
+                return `field '?'`;
+            }
+            if (e.type === 'StringLiteral')
+                return `constant '${e.value}'`;
+            return undefined;
+        }
+        site(line, ...desc) {
+            return desc.some((d) => d !== undefined) ? { line, desc } : { line };
+        }
+        // ---------- expressions ----------
+        /** Expression producing exactly one Lua value. */
+        exp1(e) {
+            switch (e.type) {
+                case 'CallExpression':
+                case 'StringCallExpression':
+                case 'TableCallExpression':
+                    return E.helper('first', [this.callRaw(e)]);
+                case 'VarargLiteral':
+                    return E.cmember(E.id('$va'), E.lit(0));
+            }
+            return this.expr(e);
+        }
+        /** Expression whose value may be a Multi (calls, varargs), used where all results are wanted. */
+        expMulti(e) {
+            if (this.isMulti(e)) {
+                if (e.type === 'VarargLiteral')
+                    return E.helper('results', [E.id('$va')]);
+                return this.callRaw(e);
+            }
+            return this.exp1(e);
+        }
+        /** A multi-value expression in tail position of a list (not wrapped in parentheses). */
+        isMulti(e) {
+            if (e.$paren)
+                return false;
+            return e.type === 'CallExpression' || e.type === 'StringCallExpression' || e.type === 'TableCallExpression' || e.type === 'VarargLiteral';
+        }
+        /** Array elements for an expression list, spreading a trailing multi-value expression. */
+        listElements(list) {
+            return list.map((e, i) => {
+                if (i === list.length - 1 && this.isMulti(e)) {
+                    if (e.type === 'VarargLiteral')
+                        return E.spread(E.id('$va'));
+                    return E.spread(E.helper('all', [this.callRaw(e)]));
+                }
+                return this.exp1(e);
+            });
+        }
+        expr(e) {
+            switch (e.type) {
+                case 'NilLiteral':
+                    return E.undef();
+                case 'BooleanLiteral':
+                    return E.lit(e.value);
+                case 'StringLiteral':
+                    return E.lit(e.value);
+                case 'NumericLiteral':
+                    return this.number(e);
+                case 'VarargLiteral':
+                    return E.cmember(E.id('$va'), E.lit(0));
+                case 'Identifier':
+                    return this.name(e);
+                case 'FunctionDeclaration':
+                    return this.functionExpr(e.$fn);
+                case 'TableConstructorExpression':
+                    return this.table(e);
+                case 'MemberExpression':
+                    return this.indexConst(this.exp1(e.base), e.identifier.name, this.site(e.identifier.loc.start.line, this.desc(e.base)));
+                case 'IndexExpression':
+                    return this.indexExpr(e);
+                case 'CallExpression':
+                case 'StringCallExpression':
+                case 'TableCallExpression':
+                    return E.helper('first', [this.callRaw(e)]);
+                case 'UnaryExpression':
+                    return this.unary(e);
+                case 'BinaryExpression':
+                    return this.binary(e);
+                case 'LogicalExpression':
+                    return this.logical(e);
+            }
+            throw new Error(`emit: unexpected expression ${e.type}`);
+        }
+        number(e) {
+            const v = numericValue(e.raw);
+            if (typeof v === 'bigint')
+                return E.bigLit(v);
+            if (v.float) {
+                if (!Number.isFinite(v.n))
+                    return Number.isNaN(v.n) ? E.id('NaN') : v.n > 0 ? E.id('Infinity') : E.bin('-', E.lit(0), E.id('Infinity'));
+                return Number.isInteger(v.n) ? floatConst(v.n) : E.lit(v.n);
+            }
+            return E.lit(v.n);
+        }
+        name(e) {
+            const v = e.$var;
+            if (v !== undefined)
+                return E.id(v.js);
+            const env = e.$env;
+            return this.indexConst(E.id(env.js), e.name, this.site(e.loc.start.line, `upvalue '_ENV'`));
+        }
+        /** o[k] for a constant string key: inline raw hit (per-site inline cache), helper on a miss. */
+        indexConst(obj, key, site) {
+            const o = obj.type === 'Identifier' ? obj : E.id(this.temp());
+            const v = E.id(this.temp());
+            const test = E.logical('&&', E.bin('instanceof', obj.type === 'Identifier' ? o : E.assign(o, obj), E.id('LuaTable')), E.bin('!==', E.assign(v, E.cmember(E.member(o, 's'), E.lit(key))), E.undef()));
+            return E.cond(test, v, E.helper('indexS', [o, E.lit(key)], site));
+        }
+        indexExpr(e) {
+            const site = this.site(e.index.loc?.start.line ?? e.loc.start.line, this.desc(e.base));
+            if (e.index.type === 'StringLiteral')
+                return this.indexConst(this.exp1(e.base), e.index.value, site);
+            const objE = this.exp1(e.base);
+            const keyE = this.exp1(e.index);
+            const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
+            const k = keyE.type === 'Identifier' || keyE.type === 'Literal' ? keyE : E.id(this.temp());
+            const v = E.id(this.temp());
+            const pre = [];
+            if (o !== objE)
+                pre.push(E.assign(o, objE));
+            if (k !== keyE)
+                pre.push(E.assign(k, keyE));
+            // array fast path: t[i] with i inside the array part
+            const test = E.logical('&&', E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))), E.bin('!==', E.assign(v, E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)))), E.undef()));
+            return E.seq([...pre, E.cond(test, v, E.helper('index', [o, k], site))]);
+        }
+        unary(e) {
+            const line = e.loc.start.line;
+            switch (e.operator) {
+                case 'not':
+                    return E.not(this.cond(e.argument));
+                case '-': {
+                    if (e.argument.type === 'NumericLiteral') {
+                        const v = numericValue(e.argument.raw);
+                        if (typeof v === 'bigint')
+                            return bigOrNum(BigInt.asIntN(64, -v));
+                        if (!v.float)
+                            return bigOrNum(BigInt.asIntN(64, -BigInt(v.n)));
+                        const n = -v.n;
+                        if (!Number.isFinite(n))
+                            return n > 0 ? E.id('Infinity') : E.bin('-', E.lit(0), E.id('Infinity'));
+                        return Number.isInteger(n) ? floatConst(n) : E.lit(n);
+                    }
+                    return E.helper('unm', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+                }
+                case '#':
+                    return E.helper('len', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+                case '~':
+                    return E.helper('bnot', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+            }
+            throw new Error(`emit: unary ${e.operator}`);
+        }
+        binary(e) {
+            const op = e.operator;
+            const line = e.left.loc.end.line;
+            if (op === '==' || op === '~=') {
+                const t = this.equality(e.left, e.right);
+                return op === '==' ? t : E.not(t);
+            }
+            if (COMPARE[op])
+                return E.helper(COMPARE[op], [this.exp1(e.left), this.exp1(e.right)], this.site(line));
+            const fn = ARITH[op];
+            if (!fn)
+                throw new Error(`emit: binary ${op}`);
+            return E.helper(fn, [this.exp1(e.left), this.exp1(e.right)], this.site(line, this.desc(e.left), this.desc(e.right)));
+        }
+        equality(l, r) {
+            const simple = (x) => x.type === 'StringLiteral' || x.type === 'NilLiteral' || x.type === 'BooleanLiteral';
+            if (simple(l) || simple(r))
+                return E.bin('===', this.exp1(l), this.exp1(r));
+            return E.helper('eq', [this.exp1(l), this.exp1(r)], this.site(l.loc.end.line));
+        }
+        logical(e) {
+            const t = E.id(this.temp());
+            const left = this.exp1(e.left);
+            const isFalsy = E.logical('||', E.bin('===', E.assign(t, left), E.undef()), E.bin('===', t, E.lit(false)));
+            if (e.operator === 'and')
+                return E.cond(isFalsy, t, this.exp1(e.right));
+            return E.cond(isFalsy, this.exp1(e.right), t);
+        }
+        /** An expression as a JS boolean (Lua truthiness). */
+        cond(e) {
+            switch (e.type) {
+                case 'BooleanLiteral':
+                    return E.lit(e.value);
+                case 'NilLiteral':
+                    return E.lit(false);
+                case 'UnaryExpression':
+                    if (e.operator === 'not')
+                        return E.not(this.cond(e.argument));
+                    break;
+                case 'LogicalExpression':
+                    return E.logical(e.operator === 'and' ? '&&' : '||', this.cond(e.left), this.cond(e.right));
+                case 'BinaryExpression':
+                    if (e.operator === '==' || e.operator === '~=' || COMPARE[e.operator])
+                        return this.binary(e);
+                    break;
+            }
+            const v = this.exp1(e);
+            if (v.type === 'Identifier')
+                return E.logical('&&', E.bin('!==', v, E.undef()), E.bin('!==', v, E.lit(false)));
+            return E.helper('truthy', [v]);
+        }
+        // ---------- tables ----------
+        table(e) {
+            const fields = e.fields;
+            if (fields.length === 0)
+                return E.newExpr(E.id('LuaTable'), []);
+            const positional = fields.filter((f) => f.type === 'TableValue');
+            if (positional.length === fields.length) {
+                const elems = this.listElements(positional.map((f) => f.value));
+                return E.newExpr(E.id('LuaTable'), [E.arr(elems)]);
+            }
+            const t = E.id(this.temp());
+            const parts = [];
+            const hasStrKeys = fields.some((f) => f.type === 'TableKeyString');
+            parts.push(E.assign(t, E.helper(hasStrKeys ? 'newrec' : 'newtable', [])));
+            let s;
+            if (hasStrKeys) {
+                s = E.id(this.temp());
+                parts.push(E.assign(s, E.member(t, 's')));
+            }
+            const pos = [];
+            fields.forEach((f, i) => {
+                if (f.type === 'TableKeyString') {
+                    parts.push(E.assign(E.cmember(s, E.lit(f.key.name)), this.exp1(f.value)));
+                }
+                else if (f.type === 'TableKey') {
+                    parts.push(E.helper('rawsetChecked', [t, this.exp1(f.key), this.exp1(f.value)], this.site(f.loc.start.line)));
+                }
+                else {
+                    const last = i === fields.length - 1;
+                    if (last && this.isMulti(f.value)) {
+                        pos.push(f.value.type === 'VarargLiteral' ? E.spread(E.id('$va')) : E.spread(E.helper('all', [this.callRaw(f.value)])));
+                    }
+                    else {
+                        const tv = E.id(this.temp());
+                        parts.push(E.assign(tv, this.exp1(f.value)));
+                        pos.push(tv);
+                    }
+                }
+            });
+            if (pos.length > 0)
+                parts.push(E.helper('setlist', [t, E.arr(pos)]));
+            parts.push(t);
+            return E.seq(parts);
+        }
+        // ---------- calls ----------
+        /** A call; the result may be a Multi. */
+        callRaw(e) {
+            const args = e.type === 'CallExpression' ? e.arguments : [e.argument ?? e.arguments];
+            const line = e.loc.start.line;
+            const base = e.base;
+            if (base.type === 'MemberExpression' && base.indexer === ':') {
+                const objE = this.exp1(base.base);
+                const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
+                const fnE = this.indexConst(o, base.identifier.name, this.site(base.identifier.loc.start.line, this.desc(base.base)));
+                const argEls = [o, ...this.listElements(args)];
+                const callE = this.invoke(fnE, argEls, this.site(line, `method '${base.identifier.name}'`), undefined);
+                return o === objE ? callE : E.seq([E.assign(o, objE), callE]);
+            }
+            const fnE = this.exp1(base);
+            const callee = base.type === 'Identifier' ? base.$var : undefined;
+            const known = callee !== undefined && callee.funcNode !== undefined && !callee.reassigned ? callee.funcNode.$fn : undefined;
+            return this.invoke(fnE, this.listElements(args), this.site(line, this.desc(base)), known);
+        }
+        invoke(fnE, args, site, known) {
+            if (known !== undefined) {
+                if (!this.gen || !known.suspends)
+                    return E.call(fnE, args, site);
+                // a known generator function: run it on the driver
+                return E.yieldExpr(E.newExpr(E.id('PendingCall'), [E.call(E.member(fnE, '$g'), args, site)]));
+            }
+            if (!this.gen)
+                return E.call(E.helper('callable', [fnE], site), args, site);
+            const r = E.id(this.temp());
+            return E.cond(E.bin('instanceof', E.assign(r, E.helper('callG', [fnE, ...args], site)), E.id('PendingCall')), E.yieldExpr(r), r);
+        }
+        // ---------- functions ----------
+        functionExpr(fi) {
+            const em = new FnEmitter(fi);
+            return em.emitFunction();
+        }
+        emitFunction() {
+            const fi = this.fi;
+            const node = fi.node;
+            const params = [];
+            const paramVars = [];
+            if (node.$method)
+                paramVars.push(selfVarOf(node));
+            for (const p of node.parameters ?? [])
+                if (p.type !== 'VarargLiteral')
+                    paramVars.push(p.$var);
+            const useTail = fi.hasSelfTailCall && !fi.isVararg;
+            if (useTail) {
+                this.tailLabel = `$tail${++uid}`;
+                this.tailParams = paramVars.map((v) => `${v.js}$p`);
+                for (const p of this.tailParams)
+                    params.push(E.id(p));
+            }
+            else
+                for (const v of paramVars)
+                    params.push(E.id(v.js));
+            if (fi.isVararg)
+                params.push(E.rest('$va'));
+            const body = [E.ifStmt(E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0)), E.exprStmt(E.helper('budget', [])))];
+            let inner = this.block(node.body);
+            if (useTail) {
+                const rebinding = E.letDecl(paramVars.map((v, i) => [v.js, E.id(this.tailParams[i])]));
+                inner = [E.labeled(this.tailLabel, E.forStmt(null, null, null, E.block([rebinding, ...inner, E.ret(E.id('NONE'))])))];
+                body.push(...inner);
+            }
+            else {
+                body.push(...inner);
+                if (!endsWithReturn(inner))
+                    body.push(E.ret(E.id('NONE')));
+            }
+            if (this.temps.length > 0)
+                body.unshift(E.letDecl(this.temps));
+            const f = E.fnExpr(params, body, this.gen);
+            return this.gen ? E.helper('mkG', [f]) : f;
+        }
+        // ---------- statements ----------
+        block(stats) {
+            const labelIdx = stats.map((s, i) => (s.type === 'LabelStatement' ? i : -1)).filter((i) => i >= 0);
+            if (labelIdx.length === 0)
+                return this.statements(stats);
+            // a state machine: each label starts a case; goto sets the state and restarts the switch
+            const lblVar = `$lbl${++uid}`;
+            const smLabel = `$sm${++uid}`;
+            const targets = new Map();
+            labelIdx.forEach((i, k) => targets.set(stats[i].label.name, { lblVar, smLabel, index: k + 1 }));
+            this.labels.push(targets);
+            // locals declared before the last label keep their identity across jumps: declare them outside the
+            // loop that re-enters the switch (a jump restarts the switch's scope)
+            const hoisted = [];
+            for (const st of stats.slice(0, labelIdx[labelIdx.length - 1])) {
+                const ids = st.type === 'LocalStatement' ? st.variables : st.type === 'FunctionDeclaration' && st.isLocal ? [st.identifier] : [];
+                for (const v of ids) {
+                    v.$var.hoisted = true;
+                    hoisted.push(v.$var.js);
+                }
+            }
+            const cases = [];
+            let start = 0;
+            let caseNo = 0;
+            for (const i of [...labelIdx, stats.length]) {
+                cases.push({ test: E.lit(caseNo), body: this.statements(stats.slice(start, i)) });
+                start = i + 1;
+                caseNo++;
+            }
+            this.labels.pop();
+            return [
+                ...(hoisted.length > 0 ? [E.letDecl(hoisted)] : []),
+                E.letDecl([[lblVar, E.lit(0)]]),
+                E.labeled(smLabel, E.forStmt(null, null, null, E.block([E.switchStmt(E.id(lblVar), cases), E.breakStmt()]))),
+            ];
+        }
+        statements(stats) {
+            const out = [];
+            for (let i = 0; i < stats.length; i++) {
+                const st = stats[i];
+                if (st.type === 'LocalStatement' && st.variables.some((v) => v.$var.attrib === 'close')) {
+                    out.push(...this.local(st));
+                    const cv = st.variables.find((v) => v.$var.attrib === 'close').$var;
+                    out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(st.loc.start.line))));
+                    const err = `$err${++uid}`;
+                    this.closeDepth++;
+                    const rest = this.statements(stats.slice(i + 1));
+                    this.closeDepth--;
+                    out.push(E.letDecl([[err, E.id('NOERR')]]));
+                    out.push(E.tryStmt(E.block(rest), E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])), E.block([E.exprStmt(E.helper('closeVar', [E.id(cv.js), E.id(err)], this.site(st.loc.start.line)))])));
+                    return out;
+                }
+                out.push(...this.stat(st));
+            }
+            return out;
+        }
+        stat(st) {
+            switch (st.type) {
+                case 'LocalStatement':
+                    return this.local(st);
+                case 'AssignmentStatement':
+                    return this.assignment(st);
+                case 'CallStatement':
+                    return [E.exprStmt(this.callRaw(st.expression))];
+                case 'DoStatement':
+                    return [E.block(this.block(st.body))];
+                case 'IfStatement':
+                    return [this.ifStat(st.clauses, 0)];
+                case 'WhileStatement':
+                    return this.loop(st.condition, st.body, false);
+                case 'RepeatStatement':
+                    return this.loop(st.condition, st.body, true);
+                case 'ForNumericStatement':
+                    return this.forNum(st);
+                case 'ForGenericStatement':
+                    return this.forIn(st);
+                case 'FunctionDeclaration':
+                    return this.funcStat(st);
+                case 'ReturnStatement':
+                    return this.returnStat(st);
+                case 'BreakStatement':
+                    return [E.breakStmt(this.loopLabels[this.loopLabels.length - 1])];
+                case 'GotoStatement':
+                    return this.gotoStat(st);
+                case 'LabelStatement':
+                    return [];
+            }
+            throw new Error(`emit: unexpected statement ${st.type}`);
+        }
+        /** `let v = x`, or `v = x` for a local hoisted out of a goto state machine. */
+        declare(vars, values) {
+            if (vars.every((v) => v.hoisted))
+                return vars.map((v, i) => E.exprStmt(E.assign(E.id(v.js), values ? values[i] : E.undef())));
+            return [E.letDecl(vars.map((v, i) => (values ? [v.js, values[i]] : v.js)))];
+        }
+        local(st) {
+            const vars = st.variables.map((v) => v.$var);
+            const init = st.init;
+            if (vars.some((v) => v.hoisted)) {
+                const vals = this.adjust(init, vars.length);
+                return vals.pre.concat(this.declare(vars, vals.values));
+            }
+            if (init.length === 0)
+                return [E.letDecl(vars.map((v) => v.js))];
+            if (vars.length === 1 && init.length === 1)
+                return [E.letDecl([[vars[0].js, this.exp1(init[0])]])];
+            const vals = this.adjust(init, vars.length);
+            return vals.pre.concat([E.letDecl(vars.map((v, i) => [v.js, vals.values[i]]))]);
+        }
+        /** Evaluate an expression list into exactly n values (in temps when needed). */
+        adjust(list, n) {
+            const pre = [];
+            const values = [];
+            list.forEach((e, i) => {
+                const last = i === list.length - 1;
+                if (last && this.isMulti(e) && n > i) {
+                    const t = this.temp();
+                    if (e.type === 'VarargLiteral')
+                        pre.push(E.exprStmt(E.assign(E.id(t), E.id('$va'))));
+                    else
+                        pre.push(E.exprStmt(E.assign(E.id(t), E.helper('all', [this.callRaw(e)]))));
+                    for (let k = i; k < n; k++)
+                        values.push(E.cmember(E.id(t), E.lit(k - i)));
+                    return;
+                }
+                if (i < n) {
+                    const t = this.temp();
+                    pre.push(E.exprStmt(E.assign(E.id(t), this.exp1(e))));
+                    values.push(E.id(t));
+                }
+                else {
+                    // extra expressions are still evaluated
+                    pre.push(E.exprStmt(this.isMulti(e) ? this.expMulti(e) : this.exp1(e)));
+                }
+            });
+            while (values.length < n)
+                values.push(E.undef());
+            return { pre, values };
+        }
+        assignment(st) {
+            const targets = st.variables;
+            if (targets.length === 1 && st.init.length === 1)
+                return [E.exprStmt(this.assignTo(targets[0], this.exp1(st.init[0])))];
+            // evaluate table/key expressions of the targets, then the values, then assign right to left
+            const pre = [];
+            const prepared = targets.map((t) => {
+                if (t.type === 'Identifier')
+                    return { t };
+                const o = this.temp();
+                pre.push(E.exprStmt(E.assign(E.id(o), this.exp1(t.base))));
+                if (t.type === 'IndexExpression') {
+                    const k = this.temp();
+                    pre.push(E.exprStmt(E.assign(E.id(k), this.exp1(t.index))));
+                    return { t, o, k };
+                }
+                return { t, o };
+            });
+            const vals = this.adjust(st.init, targets.length);
+            pre.push(...vals.pre);
+            for (let i = prepared.length - 1; i >= 0; i--) {
+                const p = prepared[i];
+                const v = vals.values[i];
+                if (p.o === undefined)
+                    pre.push(E.exprStmt(this.assignTo(p.t, v)));
+                else {
+                    const site = this.site(p.t.loc.start.line, this.desc(p.t.base));
+                    const key = p.k !== undefined ? E.id(p.k) : E.lit(p.t.identifier.name);
+                    pre.push(E.exprStmt(E.helper('setindex', [E.id(p.o), key, v], site)));
+                }
+            }
+            return pre;
+        }
+        assignTo(t, value) {
+            if (t.type === 'Identifier') {
+                const v = t.$var;
+                if (v !== undefined)
+                    return E.assign(E.id(v.js), value);
+                return this.setConst(E.id(t.$env.js), t.name, value, this.site(t.loc.start.line));
+            }
+            if (t.type === 'MemberExpression') {
+                return this.setConst(this.exp1(t.base), t.identifier.name, value, this.site(t.identifier.loc.start.line, this.desc(t.base)));
+            }
+            const site = this.site(t.loc.start.line, this.desc(t.base));
+            if (t.index.type === 'StringLiteral')
+                return this.setConst(this.exp1(t.base), t.index.value, value, site);
+            const objE = this.exp1(t.base);
+            const keyE = this.exp1(t.index);
+            const o = E.id(this.temp()), k = E.id(this.temp()), v = E.id(this.temp());
+            // array fast path: overwrite of an existing element
+            const test = E.logical('&&', E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))), E.logical('&&', E.bin('!==', v, E.undef()), E.bin('!==', E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), E.undef())));
+            return E.seq([
+                E.assign(o, objE),
+                E.assign(k, keyE),
+                E.assign(v, value),
+                E.cond(test, E.assign(E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), v), E.helper('setindex', [o, k, v], site)),
+            ]);
+        }
+        /** o.k = v: inline store when the field already exists (per-site inline cache), helper otherwise. */
+        setConst(obj, key, value, site) {
+            const o = obj.type === 'Identifier' ? obj : E.id(this.temp());
+            const v = value.type === 'Identifier' || value.type === 'Literal' ? value : E.id(this.temp());
+            const pre = [];
+            if (o !== obj)
+                pre.push(E.assign(o, obj));
+            if (v !== value)
+                pre.push(E.assign(v, value));
+            const slot = E.cmember(E.member(o, 's'), E.lit(key));
+            const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('!==', slot, E.undef()));
+            return E.seq([...pre, E.cond(test, E.assign(E.cmember(E.member(o, 's'), E.lit(key)), v), E.helper('setindex', [o, E.lit(key), v], site))]);
+        }
+        ifStat(clauses, i) {
+            const c = clauses[i];
+            const body = E.block(this.block(c.body));
+            if (c.type === 'ElseClause')
+                return body;
+            const rest = i + 1 < clauses.length ? this.ifStat(clauses, i + 1) : undefined;
+            return E.ifStmt(this.cond(c.condition), body, rest);
+        }
+        budgetCheck() {
+            return E.ifStmt(E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0)), E.exprStmt(E.helper('budget', [])));
+        }
+        withLoop(f) {
+            const label = `$loop${++uid}`;
+            this.loopLabels.push(label);
+            try {
+                return f(label);
+            }
+            finally {
+                this.loopLabels.pop();
+            }
+        }
+        loop(condition, body, isRepeat) {
+            return this.withLoop((label) => {
+                if (!isRepeat) {
+                    return [E.labeled(label, E.whileStmt(this.cond(condition), E.block([this.budgetCheck(), ...this.block(body)])))];
+                }
+                // repeat: the condition sees the body's locals, so it is tested inside the body's block
+                const inner = this.block([...body, { type: '$RepeatUntil', condition }]);
+                return [E.labeled(label, E.forStmt(null, null, null, E.block([this.budgetCheck(), ...inner])))];
+            });
+        }
+        forNum(st) {
+            const p = this.temp();
+            const v = st.variable.$var;
+            const args = [this.exp1(st.start), this.exp1(st.end)];
+            if (st.step)
+                args.push(this.exp1(st.step));
+            const pre = E.exprStmt(E.assign(E.id(p), E.helper('forprep', args, this.site(st.loc.start.line))));
+            const i = `$i${++uid}`, l = `$l${uid}`, s = `$s${uid}`, m = `$m${uid}`;
+            const constStep = !st.step ? 1 : st.step.type === 'NumericLiteral' && !/[.eEpP]/.test(st.step.raw) && !/^0[xX]/.test(st.step.raw) ? Number(st.step.raw) : undefined;
+            return this.withLoop((label) => {
+                const test = constStep !== undefined && constStep > 0
+                    ? E.bin('<=', E.id(i), E.id(l))
+                    : E.cond(E.bin('>', E.id(s), E.lit(0)), E.bin('<=', E.id(i), E.id(l)), E.bin('>=', E.id(i), E.id(l)));
+                const init = E.letDecl([
+                    [i, E.cmember(E.id(p), E.lit(0))],
+                    [l, E.cmember(E.id(p), E.lit(1))],
+                    [s, E.cmember(E.id(p), E.lit(2))],
+                    [m, E.cmember(E.id(p), E.lit(3))],
+                ]);
+                const loopVar = E.letDecl([[v.js, E.cond(E.bin('===', E.id(m), E.lit(0)), E.id(i), E.helper('forvar', [E.id(i), E.id(m)]))]]);
+                const body = E.block([this.budgetCheck(), loopVar, ...this.block(st.body)]);
+                return [pre, E.labeled(label, E.forStmt(init, test, E.assign(E.id(i), E.id(s), '+='), body))];
+            });
+        }
+        forIn(st) {
+            const it = this.temp();
+            const vars = st.variables.map((v) => v.$var);
+            const explist = E.arr(this.listElements(st.iterators));
+            const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(st.loc.start.line))));
+            return this.withLoop((label) => {
+                const step = this.gen
+                    ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(st.loc.start.line)))
+                    : E.call(E.member(E.id(it), 'step'), [], this.site(st.loc.start.line));
+                const binds = E.letDecl(vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.call(E.member(E.id(it), 'extra'), [E.lit(k)])]));
+                const loopStmt = E.labeled(label, E.whileStmt(step, E.block([this.budgetCheck(), binds, ...this.block(st.body)])));
+                // the 4th value (to-be-closed) is closed however the loop ends
+                const err = `$err${++uid}`;
+                return [
+                    pre,
+                    E.letDecl([[err, E.id('NOERR')]]),
+                    E.tryStmt(E.block([loopStmt]), E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])), E.block([E.ifStmt(E.bin('!==', E.member(E.id(it), 'closing'), E.undef()), E.exprStmt(E.call(E.member(E.id(it), 'close'), [E.id(err)])))])),
+                ];
+            });
+        }
+        funcStat(st) {
+            const fnNode = this.functionExpr(st.$fn);
+            if (st.isLocal)
+                return this.declare([st.identifier.$var], [fnNode]);
+            return [E.exprStmt(this.assignTo(st.identifier, fnNode))];
+        }
+        returnStat(st) {
+            const args = st.arguments;
+            if (args.length === 0)
+                return [E.ret(E.id('NONE'))];
+            if (args.length === 1) {
+                const a = args[0];
+                if (a.$selfTail && this.tailLabel !== undefined && this.closeDepth === 0 && a.type === 'CallExpression' && !a.arguments.some((x) => this.isMulti(x))) {
+                    // self tail call: rebind the parameters and loop
+                    const temps = this.tailParams.map(() => this.temp());
+                    const out = [];
+                    this.tailParams.forEach((_, i) => out.push(E.exprStmt(E.assign(E.id(temps[i]), a.arguments[i] ? this.exp1(a.arguments[i]) : E.undef()))));
+                    a.arguments.slice(this.tailParams.length).forEach((x) => out.push(E.exprStmt(this.exp1(x))));
+                    this.tailParams.forEach((p, i) => out.push(E.exprStmt(E.assign(E.id(p), E.id(temps[i])))));
+                    out.push(E.continueStmt(this.tailLabel));
+                    return [E.block(out)];
+                }
+                return [E.ret(this.expMulti(a))];
+            }
+            return [E.ret(E.newExpr(E.id('Multi'), [E.arr(this.listElements(args))]))];
+        }
+        gotoStat(st) {
+            const name = st.label.name;
+            for (let i = this.labels.length - 1; i >= 0; i--) {
+                const t = this.labels[i].get(name);
+                if (t !== undefined)
+                    return [E.block([E.exprStmt(E.assign(E.id(t.lblVar), E.lit(t.index))), E.continueStmt(t.smLabel)])];
+            }
+            const line = st.loc.start.line;
+            throw new LuaSyntaxError(`${chunkName}:${line}: no visible label '${name}' for goto`, chunkName, line, 0);
+        }
+    }
+    // `repeat ... until cond` is emitted as a pseudo statement at the end of the body's block
+    const origStat = FnEmitter.prototype.stat;
+    FnEmitter.prototype.stat = function (st) {
+        if (st.type === '$RepeatUntil')
+            return [E.ifStmt(this.cond(st.condition), E.breakStmt(this.loopLabels[this.loopLabels.length - 1]))];
+        return origStat.call(this, st);
+    };
+    markParens(res.main.node, source);
+    const mainEm = new FnEmitter(res.main);
+    const mainFn = mainEm.emitFunction();
+    const program = {
+        type: 'Program',
+        sourceType: 'script',
+        body: [E.ret(E.fnExpr([E.id('ENV')], [E.ret(mainFn)]))],
+    };
+    return { program, constants };
+}
+/** The `self` parameter the resolver declared for a method (`function a:m()`). */
+function selfVarOf(node) {
+    return node.$selfVar;
+}
+function endsWithReturn(stats) {
+    const last = stats[stats.length - 1];
+    return last !== undefined && last.type === 'ReturnStatement';
+}
+function bigOrNum(b) {
+    if (b >= -9007199254740991n && b <= 9007199254740991n)
+        return E.lit(Number(b));
+    return E.bigLit(b);
+}
+/** The value of a numeric literal from its raw text: integer (number|bigint) or float. */
+export function numericValue(raw) {
+    const hex = /^0[xX]/.test(raw);
+    if (hex) {
+        if (!/[.pP]/.test(raw)) {
+            const b = BigInt.asIntN(64, BigInt(raw));
+            return b >= -9007199254740991n && b <= 9007199254740991n ? { n: Number(b), float: false } : b;
+        }
+        const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?$/.exec(raw);
+        let x = 0;
+        for (const c of m[1])
+            x = x * 16 + parseInt(c, 16);
+        let scale = 1 / 16;
+        for (const c of m[2] ?? '') {
+            x += parseInt(c, 16) * scale;
+            scale /= 16;
+        }
+        return { n: x * Math.pow(2, m[3] ? +m[3] : 0), float: true };
+    }
+    if (/[.eE]/.test(raw))
+        return { n: Number(raw), float: true };
+    const b = BigInt(raw);
+    if (b > 9223372036854775807n)
+        return { n: Number(raw), float: true };
+    return b <= 9007199254740991n ? { n: Number(b), float: false } : b;
+}
+/**
+ * luaparse drops parentheses, but `(f())` and `(...)` truncate to one value. Mark multi-value
+ * expressions that are wrapped in parentheses, from the source text around their ranges.
+ */
+function markParens(root, src) {
+    const visit = (n, parent) => {
+        if (n === null || typeof n !== 'object')
+            return;
+        if (Array.isArray(n)) {
+            for (const x of n)
+                visit(x, parent);
+            return;
+        }
+        if ((n.type === 'CallExpression' || n.type === 'StringCallExpression' || n.type === 'TableCallExpression' || n.type === 'VarargLiteral') &&
+            n.range) {
+            let opens = 0;
+            let i = n.range[0] - 1;
+            for (;;) {
+                while (i >= 0 && /\s/.test(src[i]))
+                    i--;
+                if (src[i] !== '(')
+                    break;
+                opens++;
+                i--;
+            }
+            let closes = 0;
+            let j = n.range[1];
+            for (;;) {
+                while (j < src.length && /\s/.test(src[j]))
+                    j++;
+                if (src[j] !== ')')
+                    break;
+                closes++;
+                j++;
+            }
+            let wraps = Math.min(opens, closes);
+            // the sole argument of a call with parenthesised arguments sits inside the call's own parens
+            if (parent && parent.type === 'CallExpression' && parent.arguments.length === 1 && parent.arguments[0] === n)
+                wraps--;
+            if (wraps > 0)
+                n.$paren = true;
+        }
+        for (const k in n) {
+            if (k === 'loc' || k === 'range' || k.startsWith('$'))
+                continue;
+            const c = n[k];
+            if (c && typeof c === 'object')
+                visit(c, n);
+        }
+    };
+    visit(root, undefined);
+}
+//# sourceMappingURL=emit.js.map

@@ -1,0 +1,299 @@
+// Scope analysis: binds every name to a local variable or to a global (a field of _ENV),
+// checks <const> assignments and goto targets, and records what the emitter and the
+// suspension analysis need (captured variables, reassigned locals, local functions, calls).
+import { LuaSyntaxError } from './parse.js';
+export function resolve(ast, attribs, chunkName) {
+    let counter = 0;
+    const functions = [];
+    const assignedGlobals = new Set();
+    const main = { node: ast, parent: undefined, isVararg: true, calls: [], suspends: false, hasSelfTailCall: false };
+    functions.push(main);
+    const env = { name: '_ENV', js: 'ENV', fn: main, captured: true, reassigned: false };
+    const root = { vars: new Map([['_ENV', env]]), parent: undefined, fn: main };
+    ast.$fn = main;
+    const err = (node, msg) => {
+        const line = node?.loc?.start.line ?? 0;
+        throw new LuaSyntaxError(`${chunkName}:${line}: ${msg}`, chunkName, line, (node?.loc?.start.column ?? 0) + 1);
+    };
+    const declare = (scope, id, attrib) => {
+        const safe = id.name.replace(/[^A-Za-z0-9_]/g, '_');
+        const v = { name: id.name, js: `${safe}$${++counter}`, fn: scope.fn, captured: false, reassigned: false };
+        if (attrib === 'const' || attrib === 'close')
+            v.attrib = attrib;
+        scope.vars.set(id.name, v);
+        id.$var = v;
+        return v;
+    };
+    const lookup = (scope, name) => {
+        for (let s = scope; s; s = s.parent) {
+            const v = s.vars.get(name);
+            if (v !== undefined)
+                return v;
+        }
+        return undefined;
+    };
+    const useName = (scope, id) => {
+        const v = lookup(scope, id.name);
+        if (v !== undefined) {
+            id.$var = v;
+            if (v.fn !== scope.fn)
+                v.captured = true;
+        }
+        else {
+            const e = lookup(scope, '_ENV');
+            id.$env = e;
+            if (e.fn !== scope.fn)
+                e.captured = true;
+        }
+    };
+    const assignName = (scope, id) => {
+        useName(scope, id);
+        const v = id.$var;
+        if (v !== undefined) {
+            if (v.attrib !== undefined)
+                err(id, `attempt to assign to const variable '${v.name}'`);
+            v.reassigned = true;
+        }
+        else
+            assignedGlobals.add(id.name);
+    };
+    const expr = (scope, e) => {
+        if (e == null)
+            return;
+        switch (e.type) {
+            case 'Identifier':
+                useName(scope, e);
+                return;
+            case 'StringLiteral':
+            case 'NumericLiteral':
+            case 'BooleanLiteral':
+            case 'NilLiteral':
+            case 'VarargLiteral':
+                if (e.type === 'VarargLiteral' && !scope.fn.isVararg)
+                    err(e, "cannot use '...' outside a vararg function near '...'");
+                return;
+            case 'FunctionDeclaration':
+                func(scope, e, undefined);
+                return;
+            case 'TableConstructorExpression':
+                for (const f of e.fields) {
+                    if (f.type === 'TableKey')
+                        expr(scope, f.key);
+                    expr(scope, f.value);
+                }
+                return;
+            case 'BinaryExpression':
+            case 'LogicalExpression':
+                expr(scope, e.left);
+                expr(scope, e.right);
+                return;
+            case 'UnaryExpression':
+                expr(scope, e.argument);
+                return;
+            case 'MemberExpression':
+                expr(scope, e.base);
+                return;
+            case 'IndexExpression':
+                expr(scope, e.base);
+                expr(scope, e.index);
+                return;
+            case 'CallExpression':
+            case 'StringCallExpression':
+            case 'TableCallExpression':
+                scope.fn.calls.push(e);
+                expr(scope, e.base);
+                if (e.type === 'CallExpression')
+                    for (const a of e.arguments)
+                        expr(scope, a);
+                else
+                    expr(scope, e.argument ?? e.arguments);
+                return;
+        }
+        throw new Error(`resolve: unexpected expression ${e.type}`);
+    };
+    const func = (scope, node, selfVar) => {
+        const fi = {
+            node,
+            parent: scope.fn,
+            isVararg: node.is_vararg === true,
+            calls: [],
+            suspends: false,
+            hasSelfTailCall: false,
+        };
+        if (selfVar)
+            fi.selfVar = selfVar;
+        node.$fn = fi;
+        functions.push(fi);
+        const inner = { vars: new Map(), parent: scope, fn: fi };
+        if (node.$method)
+            node.$selfVar = declare(inner, { name: 'self' });
+        for (const p of node.parameters) {
+            if (p.type === 'VarargLiteral')
+                fi.isVararg = true;
+            else
+                declare(inner, p);
+        }
+        block(inner, node.body, true);
+    };
+    const block = (scope, body, sameScope = false) => {
+        const s = sameScope ? scope : { vars: new Map(), parent: scope, fn: scope.fn };
+        checkGotos(body);
+        for (const st of body)
+            stat(s, st);
+    };
+    const stat = (scope, st) => {
+        switch (st.type) {
+            case 'LocalStatement': {
+                for (const e of st.init)
+                    expr(scope, e);
+                const vars = st.variables.map((id) => declare(scope, id, attribs.get(id.range[0])));
+                vars.forEach((v, i) => {
+                    const init = st.init[i];
+                    if (init?.type === 'FunctionDeclaration' && i < st.init.length)
+                        v.funcNode = init;
+                });
+                if (vars.filter((v) => v.attrib === 'close').length > 1)
+                    err(st, "multiple to-be-closed variables in local list");
+                return;
+            }
+            case 'AssignmentStatement':
+                for (const e of st.init)
+                    expr(scope, e);
+                for (const t of st.variables) {
+                    if (t.type === 'Identifier')
+                        assignName(scope, t);
+                    else {
+                        expr(scope, t);
+                        noteFieldAssign(t);
+                    }
+                }
+                return;
+            case 'CallStatement':
+                expr(scope, st.expression);
+                return;
+            case 'DoStatement':
+                block(scope, st.body);
+                return;
+            case 'WhileStatement':
+                expr(scope, st.condition);
+                block(scope, st.body);
+                return;
+            case 'RepeatStatement': {
+                const s = { vars: new Map(), parent: scope, fn: scope.fn };
+                checkGotos(st.body);
+                for (const b of st.body)
+                    stat(s, b);
+                expr(s, st.condition);
+                return;
+            }
+            case 'IfStatement':
+                for (const c of st.clauses) {
+                    if (c.condition)
+                        expr(scope, c.condition);
+                    block(scope, c.body);
+                }
+                return;
+            case 'ForNumericStatement': {
+                expr(scope, st.start);
+                expr(scope, st.end);
+                expr(scope, st.step);
+                const s = { vars: new Map(), parent: scope, fn: scope.fn };
+                declare(s, st.variable);
+                block(s, st.body, false);
+                return;
+            }
+            case 'ForGenericStatement': {
+                for (const e of st.iterators)
+                    expr(scope, e);
+                const s = { vars: new Map(), parent: scope, fn: scope.fn };
+                for (const v of st.variables)
+                    declare(s, v);
+                block(s, st.body, false);
+                return;
+            }
+            case 'FunctionDeclaration': {
+                if (st.isLocal) {
+                    const v = declare(scope, st.identifier);
+                    v.funcNode = st;
+                    func(scope, st, v);
+                    return;
+                }
+                // function a.b.c:m() / function f()
+                const id = st.identifier;
+                if (id.type === 'Identifier')
+                    assignName(scope, id);
+                else {
+                    expr(scope, id);
+                    noteFieldAssign(id);
+                    if (id.indexer === ':')
+                        st.$method = true;
+                }
+                func(scope, st, undefined);
+                return;
+            }
+            case 'ReturnStatement':
+                for (const e of st.arguments)
+                    expr(scope, e);
+                markSelfTailCall(scope.fn, st);
+                return;
+            case 'BreakStatement':
+            case 'GotoStatement':
+            case 'LabelStatement':
+                return;
+        }
+        throw new Error(`resolve: unexpected statement ${st.type}`);
+    };
+    /** `string.format = f` makes the whole `string` root unknown to the suspension analysis. */
+    const noteFieldAssign = (t) => {
+        let b = t;
+        while (b.type === 'MemberExpression' || b.type === 'IndexExpression')
+            b = b.base;
+        if (b.type === 'Identifier' && b.$var === undefined)
+            assignedGlobals.add(b.name);
+    };
+    const markSelfTailCall = (fn, st) => {
+        if (st.arguments.length !== 1)
+            return;
+        const c = st.arguments[0];
+        if (c.type !== 'CallExpression' || c.base.type !== 'Identifier')
+            return;
+        if (fn.selfVar !== undefined && c.base.$var === fn.selfVar) {
+            c.$selfTail = true;
+            fn.hasSelfTailCall = true;
+        }
+    };
+    /** Lua's rule: a goto may not jump forward into the scope of a local declared in the same block. */
+    const checkGotos = (body) => {
+        const labels = new Map();
+        body.forEach((st, i) => {
+            if (st.type === 'LabelStatement') {
+                if (labels.has(st.label.name))
+                    err(st, `label '${st.label.name}' already defined`);
+                labels.set(st.label.name, i);
+            }
+        });
+        if (labels.size === 0)
+            return;
+        body.forEach((st, i) => {
+            if (st.type !== 'GotoStatement')
+                return;
+            const target = labels.get(st.label.name);
+            if (target === undefined || target < i)
+                return;
+            // a label that ends the block may be jumped to past local declarations (Lua 5.4)
+            if (target === body.length - 1)
+                return;
+            for (let k = i + 1; k < target; k++) {
+                const s = body[k];
+                if (s.type === 'LocalStatement' || (s.type === 'FunctionDeclaration' && s.isLocal)) {
+                    const name = s.type === 'LocalStatement' ? s.variables[0].name : s.identifier.name;
+                    err(st, `<goto ${st.label.name}> at line ${st.loc.start.line} jumps into the scope of local '${name}'`);
+                }
+            }
+        });
+    };
+    block(root, ast.body, true);
+    // the parameters/vars of the main chunk live in root; mark the chunk vararg
+    return { main, env, functions, assignedGlobals };
+}
+//# sourceMappingURL=resolve.js.map

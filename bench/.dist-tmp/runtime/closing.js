@@ -1,0 +1,25 @@
+// To-be-closed variables (`local x <close>` and the 4th value of a generic for).
+import { luaError } from './error.js';
+import { call, metamethod } from './meta.js';
+import { LuaError, LuaKill } from './value.js';
+/** Marker for "the block ended without an error". */
+export const NOERR = Symbol('noerr');
+export function checkClose(v, name) {
+    if (v === undefined || v === false)
+        return;
+    if (metamethod(v, '__close') === undefined)
+        luaError(`variable '${name}' got a non-closable value`);
+}
+/** Call v's __close with the error object (nil on a normal exit). */
+export function closeVar(v, err) {
+    if (v === undefined || v === false)
+        return;
+    if (err instanceof LuaKill)
+        return;
+    const mm = metamethod(v, '__close');
+    if (mm === undefined)
+        return;
+    const e = err === NOERR ? undefined : err instanceof LuaError ? err.value : err;
+    call(mm, v, e);
+}
+//# sourceMappingURL=closing.js.map

@@ -1,0 +1,140 @@
+// Error positions: which Lua chunk and line a JS stack frame belongs to.
+//
+// Compiled chunks carry a `//# sourceURL=lua-chunk:<id>` so their frames are recognisable in V8 stack
+// traces. Each chunk registers a site table: for the generated (line, column) of every call and operator
+// helper call, the Lua line and a description of the operands ("local 'x'", "field 'y'"). Positions are
+// derived only when an error is raised, so the hot path pays nothing for them.
+import { LuaError, type } from './value.js';
+const chunks = new Map();
+let nextChunkId = 1;
+export function registerChunk(info) {
+    const id = nextChunkId++;
+    chunks.set(id, info);
+    return id;
+}
+export function chunkSourceURL(id) {
+    return `lua-chunk:${id}`;
+}
+const FRAME_RE = /lua-chunk:(\d+):(\d+):(\d+)/;
+/** The Lua frames of a JS stack, innermost first. Line numbers count the `new Function` header (2 lines). */
+export function luaFrames(stack) {
+    const out = [];
+    if (stack === undefined)
+        return out;
+    for (const l of stack.split('\n')) {
+        const m = FRAME_RE.exec(l);
+        if (m === null)
+            continue;
+        const chunk = chunks.get(+m[1]);
+        if (chunk === undefined)
+            continue;
+        const gl = +m[2] - chunk.lineOffset;
+        const gc = +m[3] - 1;
+        const site = chunk.sites.get(gl * 65536 + gc);
+        out.push({ chunk, site, line: site?.line ?? chunk.lines.get(gl) ?? 0 });
+    }
+    return out;
+}
+/** `new Function(body)` puts two lines of header before the body. */
+export const FUNCTION_HEADER_LINES = 2;
+export function captureStack(skip) {
+    const holder = {};
+    const old = Error.stackTraceLimit;
+    Error.stackTraceLimit = 80;
+    Error.captureStackTrace(holder, skip);
+    Error.stackTraceLimit = old;
+    return holder.stack;
+}
+const LIB_RE = /\/runtime\/lib\/([a-z0-9_]+)\.[jt]s:/;
+const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
+export function activations(stack) {
+    const out = [];
+    if (stack === undefined)
+        return out;
+    let separated = true;
+    for (const l of stack.split('\n')) {
+        const m = FRAME_RE.exec(l);
+        if (m !== null) {
+            const chunk = chunks.get(+m[1]);
+            if (chunk === undefined)
+                continue;
+            const gl = +m[2] - chunk.lineOffset;
+            const site = chunk.sites.get(gl * 65536 + (+m[3] - 1));
+            out.push({ lua: true, frame: { chunk, site, line: site?.line ?? chunk.lines.get(gl) ?? 0 } });
+            separated = true;
+            continue;
+        }
+        if (CALL_RE.test(l)) {
+            separated = true;
+            continue;
+        }
+        const lib = LIB_RE.exec(l);
+        if (lib !== null) {
+            if (lib[1] === 'args')
+                continue;
+            if (separated || out.length === 0 || out[out.length - 1].lua)
+                out.push({ lua: false, file: lib[1] });
+            separated = false;
+        }
+    }
+    return out;
+}
+/**
+ * luaL_where: "chunk:line: " of the function `level` activations up from the running built-in
+ * (1 = its caller), or "" when that is a built-in. When the error comes from a runtime helper called
+ * directly by Lua code (no built-in running), level 1 is that Lua function.
+ */
+export function where(level, stack = captureStack()) {
+    const acts = activations(stack);
+    const a = acts.length > 0 && !acts[0].lua ? acts[level] : acts[level - 1];
+    if (a === undefined || !a.lua)
+        return '';
+    return `${a.frame.chunk.name}:${a.frame.line}: `;
+}
+/** Whether the running built-in was called from another built-in rather than from Lua code. */
+export function calledFromBuiltin(stack) {
+    const acts = activations(stack);
+    if (acts.length === 0 || acts[0].lua)
+        return { fromBuiltin: false, lib: undefined };
+    const caller = acts[1];
+    return { fromBuiltin: caller !== undefined && !caller.lua, lib: acts[0].file };
+}
+/** Raise a Lua error with a string message positioned at the caller (luaL_error). */
+export function luaError(msg, level = 1) {
+    throw new LuaError(where(level) + msg);
+}
+const QUALIFIER = { format: 'string.', lpattern: 'string.', pack: 'string.', string: 'string.', table: 'table.', math: 'math.', utf8: 'utf8.', os: 'os.', coroutine: 'coroutine.', json: 'json.' };
+/**
+ * Raise a runtime fault from an operator or call helper: the message gets the position and, when the
+ * compiler knew it, the name of the culprit operand: "x.lua:3: attempt to index a nil value (local 't')".
+ */
+export function fault(msg, operand = 0) {
+    const frames = luaFrames(captureStack());
+    const f = frames[0];
+    if (f === undefined)
+        throw new LuaError(msg);
+    const d = operand < 0 ? undefined : f.site?.desc?.[operand];
+    throw new LuaError(`${f.chunk.name}:${f.line}: ${msg}${d ? ` (${d})` : ''}`);
+}
+/** "bad argument #n to 'fname' (msg)" */
+export function argError(n, fname, msg) {
+    // called from another built-in (pcall), Lua names the function by its global path: 'string.format'
+    const stack = captureStack();
+    const { fromBuiltin, lib } = calledFromBuiltin(stack);
+    const name = fromBuiltin && lib !== undefined && QUALIFIER[lib] !== undefined && !fname.includes('.') ? QUALIFIER[lib] + fname : fname;
+    throw new LuaError(where(1, stack) + `bad argument #${n} to '${name}' (${msg})`);
+}
+export function typeName(v) {
+    // __name is honoured by the library's own messages (see lib/base.ts); plain type here
+    return type(v);
+}
+/** Convert anything thrown by JS while running Lua code into a LuaError (stack overflow, internal bugs). */
+export function toLuaError(e) {
+    if (e instanceof LuaError)
+        return e;
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+        return new LuaError(where(1, e.stack) + 'stack overflow');
+    }
+    return e;
+}
+//# sourceMappingURL=error.js.map

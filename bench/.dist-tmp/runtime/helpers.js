@@ -1,0 +1,51 @@
+// Everything compiled code refers to by name: the chunk header destructures this object.
+import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, shl, shr, sub, unm } from './arith.js';
+import { B, budget } from './budget.js';
+import { NOERR, checkClose, closeVar } from './closing.js';
+import { forIter, forprep, forvar } from './loops.js';
+import { tocall } from './meta.js';
+import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setindex } from './ops.js';
+import { PendingCall, callG, mkG } from './suspend.js';
+import { LFloat, LuaTable, Multi, NONE, StrDict, all, first, results, truthy } from './value.js';
+function callable(f) {
+    return typeof f === 'function' ? f : tocall(f);
+}
+function gt(a, b) {
+    return lt(b, a);
+}
+function ge(a, b) {
+    return le(b, a);
+}
+function newtable() {
+    return new LuaTable();
+}
+/** A table whose string part starts as its own dictionary (constructors with `name = value` fields). */
+function newrec() {
+    const t = new LuaTable();
+    t.s = new StrDict();
+    return t;
+}
+/** Store the positional items of a table constructor (they win over `[k] = v` items, as in Lua). */
+function setlist(t, items) {
+    if (t.a.length === 0 && t.h === undefined) {
+        while (items.length > 0 && items[items.length - 1] === undefined)
+            items.pop();
+        t.a = items;
+        return;
+    }
+    for (let i = 0; i < items.length; i++)
+        t.setInt(i + 1, items[i]);
+}
+export const RT = {
+    LuaTable, LFloat, Multi, NONE, first, all, results, truthy,
+    index, indexS, setindex, rawsetChecked,
+    add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
+    eq, lt, le, gt, ge, concat, len,
+    callable, callG, PendingCall, mkG,
+    forprep, forvar, forIter,
+    B, budget,
+    checkClose, closeVar, NOERR,
+    newrec, newtable, setlist,
+};
+export const RT_NAMES = Object.keys(RT);
+//# sourceMappingURL=helpers.js.map

@@ -1,0 +1,307 @@
+// The basic library: print, type, tostring, tonumber, pcall, xpcall, error, assert, select, raw*,
+// metatables, iteration (next, pairs, ipairs), collectgarbage, _G, _VERSION. `load` is in lib/load.ts.
+import { argError, captureStack, luaError, toLuaError, where } from '../error.js';
+import { setIpairsIter } from '../loops.js';
+import { call, getMetatable, metamethod } from '../meta.js';
+import { MAX_SAFE, normInt, str2number } from '../number.js';
+import { index, markBuiltin, tostr } from '../ops.js';
+import { PendingCall, callG, withGen } from '../suspend.js';
+import { LFloat, LuaError, LuaKill, LuaTable, Multi, NONE, all, first, type } from '../value.js';
+import { checkAny, checkInt, checkIntN, checkTable, typeError } from './args.js';
+/** What pcall returns for a caught error: Multi([false, value]); LuaKill passes through. */
+export function caught(e) {
+    if (e instanceof LuaKill)
+        throw e;
+    const le = toLuaError(e);
+    if (le instanceof LuaError)
+        return new Multi([false, le.value]);
+    // an internal fault of the runtime: surface it to the script as a string rather than crash the host
+    return new Multi([false, String(e?.message ?? e)]);
+}
+function prependTrue(r) {
+    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+}
+export function openBase(G, opts) {
+    const def = (name, f) => {
+        G.setStr(name, markBuiltin(f));
+    };
+    const write = opts.write;
+    def('print', (...args) => {
+        if (write !== undefined) {
+            for (let i = 0; i < args.length; i++)
+                write((i > 0 ? '\t' : '') + tostr(args[i]));
+            write('\n');
+            return NONE;
+        }
+        let line = '';
+        for (let i = 0; i < args.length; i++)
+            line += (i > 0 ? '\t' : '') + tostr(args[i]);
+        opts.print(line);
+        return NONE;
+    });
+    def('type', (...args) => {
+        checkAny(args.length, 1, 'type');
+        return type(args[0]);
+    });
+    def('tostring', (...args) => {
+        checkAny(args.length, 1, 'tostring');
+        return tostr(args[0]);
+    });
+    def('tonumber', (...args) => {
+        const [v, base] = args;
+        if (base === undefined) {
+            checkAny(args.length, 1, 'tonumber');
+            if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat)
+                return v;
+            if (typeof v === 'string')
+                return str2number(v);
+            return undefined;
+        }
+        const b = checkIntN(base, 2, 'tonumber');
+        if (typeof v !== 'string')
+            typeError(1, 'tonumber', 'string', v, args.length >= 1);
+        if (b < 2 || b > 36)
+            argError(2, 'tonumber', 'base out of range');
+        return strToIntBase(v.toLowerCase(), b);
+    });
+    def('error', (...args) => {
+        let v = args[0];
+        const level = args[1] === undefined ? 1 : checkIntN(args[1], 2, 'error');
+        if (typeof v === 'string' && level > 0)
+            v = where(level, captureStack()) + v;
+        throw new LuaError(v);
+    });
+    def('assert', (...args) => {
+        if (args.length === 0)
+            argError(1, 'assert', 'value expected');
+        const v = args[0];
+        if (v !== undefined && v !== false)
+            return args.length === 1 ? v : new Multi(args);
+        // like error(msg, 1): a string message gets the caller's position
+        const msg = args.length >= 2 ? args[1] : 'assertion failed!';
+        throw new LuaError(typeof msg === 'string' ? where(1) + msg : msg);
+    });
+    const pcall = withGen((...args) => {
+        checkAny(args.length, 1, 'pcall');
+        try {
+            return prependTrue(call(args[0], ...args.slice(1)));
+        }
+        catch (e) {
+            return caught(e);
+        }
+    }, function* (...args) {
+        checkAny(args.length, 1, 'pcall');
+        try {
+            let r = callG(args[0], ...args.slice(1));
+            if (r instanceof PendingCall)
+                r = yield r;
+            return prependTrue(r);
+        }
+        catch (e) {
+            return caught(e);
+        }
+    });
+    def('pcall', pcall);
+    // an error inside the message handler calls the handler again, as in Lua, until it gives up
+    const handle = (h, e) => {
+        let err = caught(e).v[1];
+        for (let depth = 0; depth < 200; depth++) {
+            try {
+                return new Multi([false, first(call(h, err))]);
+            }
+            catch (e2) {
+                err = caught(e2).v[1];
+            }
+        }
+        return new Multi([false, 'error in error handling']);
+    };
+    const xpcall = withGen((...args) => {
+        if (typeof args[1] !== 'function')
+            typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
+        try {
+            return prependTrue(call(args[0], ...args.slice(2)));
+        }
+        catch (e) {
+            return handle(args[1], e);
+        }
+    }, function* (...args) {
+        if (typeof args[1] !== 'function')
+            typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
+        try {
+            let r = callG(args[0], ...args.slice(2));
+            if (r instanceof PendingCall)
+                r = yield r;
+            return prependTrue(r);
+        }
+        catch (e) {
+            return handle(args[1], e);
+        }
+    });
+    def('xpcall', xpcall);
+    def('select', (...args) => {
+        const n = args[0];
+        if (typeof n === 'string' && n.charCodeAt(0) === 35)
+            return args.length - 1; // '#...'
+        if (args.length === 0)
+            typeError(1, 'select', 'number', undefined, false);
+        const i = checkIntN(n, 1, 'select');
+        if (i < 0) {
+            if (-i > args.length - 1)
+                argError(1, 'select', 'index out of range');
+            return new Multi(args.slice(args.length + i));
+        }
+        if (i === 0)
+            argError(1, 'select', 'index out of range');
+        if (i >= args.length)
+            return NONE;
+        return i === args.length - 1 ? args[i] : new Multi(args.slice(i));
+    });
+    def('rawget', (...args) => {
+        const t = checkTable(args[0], 1, 'rawget');
+        checkAny(args.length, 2, 'rawget');
+        return t.get(args[1]);
+    });
+    def('rawset', (...args) => {
+        const t = checkTable(args[0], 1, 'rawset');
+        checkAny(args.length, 2, 'rawset');
+        checkAny(args.length, 3, 'rawset');
+        const k = args[1];
+        if (k === undefined)
+            luaError('table index is nil');
+        if (typeof k === 'number' && k !== k)
+            luaError('table index is NaN');
+        t.set(k, args[2]);
+        return t;
+    });
+    def('rawequal', (...args) => {
+        checkAny(args.length, 1, 'rawequal');
+        checkAny(args.length, 2, 'rawequal');
+        const [a, b] = args;
+        if (a === b)
+            return true;
+        const na = a instanceof LFloat ? a.n : a, nb = b instanceof LFloat ? b.n : b;
+        const isN = (x) => typeof x === 'number' || typeof x === 'bigint';
+        return isN(na) && isN(nb) && na == nb;
+    });
+    def('rawlen', (...args) => {
+        const v = args[0];
+        if (v instanceof LuaTable)
+            return v.length();
+        if (typeof v === 'string')
+            return v.length;
+        return typeError(1, 'rawlen', 'table or string', v, args.length >= 1);
+    });
+    def('setmetatable', (...args) => {
+        const t = checkTable(args[0], 1, 'setmetatable');
+        const mt = args[1];
+        if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable)))
+            typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
+        if (t.mt !== undefined && t.mt.s.__metatable !== undefined)
+            luaError('cannot change a protected metatable');
+        t.mt = mt;
+        return t;
+    });
+    def('getmetatable', (...args) => {
+        checkAny(args.length, 1, 'getmetatable');
+        const mt = getMetatable(args[0]);
+        if (mt === undefined)
+            return undefined;
+        const protectedValue = mt.s.__metatable;
+        return protectedValue !== undefined ? protectedValue : mt;
+    });
+    const next = markBuiltin((...args) => {
+        const t = checkTable(args[0], 1, 'next');
+        let r;
+        try {
+            r = t.next(args[1]);
+        }
+        catch (e) {
+            if (e instanceof TypeError)
+                luaError("invalid key to 'next'");
+            throw e;
+        }
+        return r === undefined ? undefined : new Multi(r);
+    });
+    G.setStr('next', next);
+    def('pairs', (...args) => {
+        checkAny(args.length, 1, 'pairs');
+        const t = args[0];
+        const mm = metamethod(t, '__pairs');
+        if (mm !== undefined) {
+            const r = all(call(mm, t));
+            return new Multi([r[0], r[1], r[2]]);
+        }
+        if (!(t instanceof LuaTable))
+            typeError(1, 'for iterator', 'table', t);
+        return new Multi([next, t, undefined]);
+    });
+    const ipairsIter = markBuiltin((t, i) => {
+        const n = i + 1;
+        const v = t instanceof LuaTable && t.mt === undefined ? t.getInt(n) : index(t, n);
+        return v === undefined ? undefined : new Multi([n, v]);
+    });
+    setIpairsIter(ipairsIter);
+    def('ipairs', (...args) => {
+        checkAny(args.length, 1, 'ipairs');
+        return new Multi([ipairsIter, args[0], 0]);
+    });
+    def('collectgarbage', (...args) => {
+        const opt = args[0] === undefined ? 'collect' : args[0];
+        switch (opt) {
+            case 'count': {
+                const kb = process.memoryUsage().heapUsed / 1024;
+                return Number.isInteger(kb) ? new LFloat(kb) : kb;
+            }
+            case 'collect':
+            case 'step':
+            case 'incremental':
+            case 'generational':
+                return 0;
+            case 'isrunning':
+                return true;
+            case 'stop':
+            case 'restart':
+            case 'setpause':
+            case 'setstepmul':
+                return 0;
+        }
+        return argError(1, 'collectgarbage', `invalid option '${tostr(opt)}'`);
+    });
+    G.setStr('_G', G);
+    G.setStr('_VERSION', 'Lua 5.4');
+    void checkInt;
+}
+/** tonumber(s, base): an integer numeral in the given base, wrapping like Lua; undefined if malformed. */
+function strToIntBase(s, base) {
+    const t = s.trim();
+    let i = 0;
+    let neg = false;
+    if (t[0] === '-') {
+        neg = true;
+        i = 1;
+    }
+    if (i >= t.length)
+        return undefined;
+    let n = 0n;
+    let small = 0;
+    let useBig = false;
+    const B = BigInt(base);
+    for (; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : 99;
+        if (d >= base)
+            return undefined;
+        if (!useBig) {
+            small = small * base + d;
+            if (small > MAX_SAFE / 64) {
+                useBig = true;
+                n = BigInt(small);
+            }
+        }
+        else
+            n = n * B + BigInt(d);
+    }
+    const v = useBig ? n : BigInt(small);
+    return normInt(neg ? -v : v);
+}
+//# sourceMappingURL=base.js.map

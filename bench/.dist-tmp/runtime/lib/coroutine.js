@@ -1,0 +1,173 @@
+// The coroutine library. A coroutine owns a driver stack of generators (runtime/suspend.ts);
+// resume runs it until it returns, errors, or yields. A host suspension (recv_any) inside a coroutine
+// passes through resume to the host, which later continues inside the coroutine.
+import { luaError, toLuaError, where } from '../error.js';
+import { markBuiltin } from '../ops.js';
+import { Suspend, drive, genOf, suspending, withGen } from '../suspend.js';
+import { LuaError, LuaKill, LuaTable, Multi, all, results } from '../value.js';
+import { NOERR } from '../closing.js';
+import { typeError } from './args.js';
+export class Coroutine {
+    fn;
+    isCoroutine = true;
+    status = 'suspended';
+    stack = [];
+    started = false;
+    /** error value when the coroutine died by an error (for close) */
+    error = undefined;
+    constructor(fn) {
+        this.fn = fn;
+    }
+}
+/** The running coroutine (undefined: the main chunk). */
+let current = undefined;
+function checkCo(v, n, fname) {
+    if (v instanceof Coroutine)
+        return v;
+    return typeError(n, fname, 'coroutine', v, true);
+}
+/** Start or continue co with `input`; host suspensions are returned to the caller to pass on. */
+function step(co, input, isThrow, args) {
+    const prev = current;
+    if (prev !== undefined)
+        prev.status = 'normal';
+    current = co;
+    co.status = 'running';
+    try {
+        if (!co.started) {
+            co.started = true;
+            co.stack = [genOf(co.fn, args)];
+            return drive(co.stack, undefined, false);
+        }
+        return drive(co.stack, input, isThrow);
+    }
+    catch (e) {
+        if (e instanceof LuaKill)
+            throw e;
+        const le = toLuaError(e);
+        co.status = 'dead';
+        co.stack = [];
+        const value = le instanceof LuaError ? le.value : String(e?.message ?? e);
+        co.error = { value };
+        return { error: value };
+    }
+    finally {
+        current = prev;
+        if (prev !== undefined)
+            prev.status = 'running';
+        if (co.status === 'running')
+            co.status = 'suspended';
+    }
+}
+function finish(co, r) {
+    if ('error' in r)
+        return { ok: false, error: r.error };
+    if (r.done) {
+        co.status = 'dead';
+        return { ok: true, values: all(r.value) };
+    }
+    if (r.suspend.op === 'yield')
+        return { ok: true, values: r.suspend.args };
+    return r.suspend;
+}
+function cannotResume(co) {
+    if (co.status === 'dead')
+        return { ok: false, error: 'cannot resume dead coroutine' };
+    if (co.status !== 'suspended')
+        return { ok: false, error: `cannot resume non-suspended coroutine` };
+    return undefined;
+}
+/** Resume from plain code: a host suspension inside cannot pass through here. */
+function resumePlain(co, args) {
+    const bad = cannotResume(co);
+    if (bad)
+        return bad;
+    let r = finish(co, step(co, results(args), false, args));
+    while (r instanceof Suspend) {
+        r = finish(co, step(co, new LuaError(`attempt to suspend ('${r.op}') across a C-call boundary`), true, []));
+    }
+    return r;
+}
+/** Resume from generator code: host suspensions are yielded outwards and their results fed back in. */
+function* resumeGen(co, args) {
+    const bad = cannotResume(co);
+    if (bad)
+        return bad;
+    let r = finish(co, step(co, results(args), false, args));
+    while (r instanceof Suspend) {
+        const hostResult = yield r;
+        r = finish(co, step(co, hostResult, false, []));
+    }
+    return r;
+}
+const asResumeResult = (o) => (o.ok ? new Multi([true, ...o.values]) : new Multi([false, o.error]));
+function wrapResult(o) {
+    if (o.ok)
+        return results(o.values);
+    let e = o.error;
+    if (typeof e === 'string')
+        e = where(1) + e;
+    throw new LuaError(e);
+}
+export function openCoroutine(G) {
+    const lib = new LuaTable();
+    const def = (name, f) => lib.setStr(name, markBuiltin(f));
+    def('create', (...args) => {
+        if (typeof args[0] !== 'function')
+            typeError(1, 'create', 'function', args[0], args.length > 0);
+        return new Coroutine(args[0]);
+    });
+    def('resume', withGen((...args) => asResumeResult(resumePlain(checkCo(args[0], 1, 'resume'), args.slice(1))), function* (...args) {
+        return asResumeResult(yield* resumeGen(checkCo(args[0], 1, 'resume'), args.slice(1)));
+    }));
+    const yieldFn = suspending('yield');
+    const yieldPlain = (..._args) => luaError(current === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
+    def('yield', withGen(yieldPlain, yieldFn.$g));
+    def('status', (...args) => checkCo(args[0], 1, 'status').status);
+    def('running', () => (current === undefined ? new Multi([mainThread, true]) : new Multi([current, false])));
+    def('isyieldable', (...args) => {
+        const co = args.length > 0 ? checkCo(args[0], 1, 'isyieldable') : current;
+        return co !== undefined && co !== mainThread;
+    });
+    def('wrap', (...args) => {
+        if (typeof args[0] !== 'function')
+            typeError(1, 'wrap', 'function', args[0], args.length > 0);
+        const co = new Coroutine(args[0]);
+        return markBuiltin(withGen((...a) => wrapResult(resumePlain(co, a)), function* (...a) {
+            return wrapResult(yield* resumeGen(co, a));
+        }));
+    });
+    def('close', (...args) => {
+        const co = checkCo(args[0], 1, 'close');
+        if (co.status === 'running' || co.status === 'normal')
+            luaError(`cannot close a ${co.status} coroutine`);
+        // run pending to-be-closed variables: returning from each suspended generator runs its finally blocks
+        let err = NOERR;
+        for (let i = co.stack.length - 1; i >= 0; i--) {
+            try {
+                co.stack[i].return(undefined);
+            }
+            catch (e) {
+                err = e;
+            }
+        }
+        co.stack = [];
+        co.status = 'dead';
+        if (err !== NOERR) {
+            const le = toLuaError(err);
+            return new Multi([false, le instanceof LuaError ? le.value : String(err)]);
+        }
+        if (co.error !== undefined) {
+            const v = co.error.value;
+            co.error = undefined;
+            return new Multi([false, v]);
+        }
+        return true;
+    });
+    G.setStr('coroutine', lib);
+    return lib;
+}
+/** The main "thread" value returned by coroutine.running() outside any coroutine. */
+const mainThread = new Coroutine(undefined);
+mainThread.status = 'running';
+//# sourceMappingURL=coroutine.js.map

@@ -1,0 +1,571 @@
+// string.format, following lstrlib.c's str_format and C printf semantics (glibc/musl rounding: exact, ties to even).
+import { argError, luaError } from '../error.js';
+import { tostr, addressOf } from '../ops.js';
+import { LFloat, LuaTable } from '../value.js';
+import { checkFloat, checkInt, checkIntN, checkNumber, checkString, typeError } from './args.js';
+const FNAME = 'format';
+const MAX_FORMAT = 32;
+// ---- exact decimal conversion of doubles ----
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** Mantissa (as a 53-bit value split hi/lo) and binary exponent: |x| = M * 2^e2. */
+function decompose(x) {
+    f64[0] = x;
+    const lo = u32[0];
+    const hiw = u32[1];
+    const be = (hiw >>> 20) & 0x7ff;
+    let hi = hiw & 0xfffff;
+    if (be !== 0)
+        hi |= 0x100000;
+    return { hi, lo, e2: be === 0 ? -1074 : be - 1075, sub: be === 0 };
+}
+/** Number of fractional binary digits of a finite non-integral double (|x| = m / 2^f with m odd). */
+function fracBits(x) {
+    const { hi, lo, e2 } = decompose(x);
+    let tz;
+    if (lo !== 0)
+        tz = 31 - Math.clz32(lo & -lo);
+    else
+        tz = 32 + (31 - Math.clz32(hi & -hi));
+    return -(e2 + tz);
+}
+/** Exact decimal digits of |x| (finite, non-zero): value = D * 10^-k. */
+function exactDigits(x) {
+    const { hi, lo, e2 } = decompose(x);
+    let M = (BigInt(hi) << 32n) | BigInt(lo);
+    let e = e2;
+    while (e < 0 && (M & 1n) === 0n) {
+        M >>= 1n;
+        e++;
+    }
+    if (e >= 0)
+        return { D: (M << BigInt(e)).toString(), k: 0 };
+    return { D: (M * 5n ** BigInt(-e)).toString(), k: -e };
+}
+function incDigits(s) {
+    let i = s.length - 1;
+    while (i >= 0 && s.charCodeAt(i) === 57)
+        i--;
+    if (i < 0)
+        return '1' + '0'.repeat(s.length);
+    return s.slice(0, i) + String.fromCharCode(s.charCodeAt(i) + 1) + '0'.repeat(s.length - 1 - i);
+}
+/** round(D / 10^(len-keep)) with ties to even, as a digit string ("0" when it rounds to nothing). */
+function roundAt(D, keep) {
+    if (keep >= D.length)
+        return D + '0'.repeat(keep - D.length);
+    if (keep < 0)
+        return '0';
+    const next = D.charCodeAt(keep) - 48;
+    let up;
+    if (next > 5)
+        up = true;
+    else if (next < 5)
+        up = false;
+    else {
+        up = false;
+        for (let i = keep + 1; i < D.length; i++) {
+            if (D.charCodeAt(i) !== 48) {
+                up = true;
+                break;
+            }
+        }
+        if (!up)
+            up = keep > 0 && (D.charCodeAt(keep - 1) & 1) === 1;
+    }
+    let head = D.slice(0, keep);
+    if (up)
+        head = incDigits(head);
+    return head === '' ? '0' : head;
+}
+/** C's %.<prec>f of a finite non-negative double (no sign). */
+export function fixedAbs(ax, prec) {
+    if (ax < 1e21) {
+        if (Number.isInteger(ax) || fracBits(ax) !== prec + 1)
+            return ax.toFixed(prec);
+    }
+    else {
+        // integral: exact digits
+        const s = BigInt(ax).toString();
+        return prec > 0 ? s + '.' + '0'.repeat(prec) : s;
+    }
+    const { D, k } = exactDigits(ax);
+    let r = roundAt(D, D.length - k + prec);
+    if (r.length < prec + 1)
+        r = '0'.repeat(prec + 1 - r.length) + r;
+    return prec > 0 ? r.slice(0, r.length - prec) + '.' + r.slice(r.length - prec) : r;
+}
+/** C's %.<prec>e of a finite non-negative double: [mantissa digits with point, exponent]. */
+function expParts(ax, prec) {
+    if (ax === 0)
+        return [prec > 0 ? '0.' + '0'.repeat(prec) : '0', 0];
+    let exact = Number.isInteger(ax);
+    let s = '';
+    let ex = 0;
+    if (!exact) {
+        s = ax.toExponential(prec);
+        const ep = s.indexOf('e');
+        ex = +s.slice(ep + 1);
+        s = s.slice(0, ep);
+        const f = fracBits(ax);
+        if (f === prec - ex + 1 || f === prec - ex + 2)
+            exact = true;
+    }
+    if (exact) {
+        const { D, k } = exactDigits(ax);
+        ex = D.length - k - 1;
+        let r = roundAt(D, prec + 1);
+        if (r.length > prec + 1) {
+            ex++;
+            r = r.slice(0, prec + 1);
+        }
+        s = prec > 0 ? r[0] + '.' + r.slice(1) : r;
+    }
+    return [s, ex];
+}
+function expStr(ex, upper) {
+    const a = Math.abs(ex);
+    return (upper ? 'E' : 'e') + (ex < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
+}
+function stripTrailingZeros(s) {
+    if (s.indexOf('.') < 0)
+        return s;
+    let e = s.length;
+    while (s.charCodeAt(e - 1) === 48)
+        e--;
+    if (s.charCodeAt(e - 1) === 46)
+        e--;
+    return s.slice(0, e);
+}
+/** %e/%f/%g body of a finite non-negative double. */
+function floatBody(ax, conv, prec, alt) {
+    const upper = conv === 69 || conv === 71; // E G
+    switch (conv | 32) {
+        case 102: {
+            // f
+            const s = fixedAbs(ax, prec);
+            return alt && prec === 0 ? s + '.' : s;
+        }
+        case 101: {
+            // e
+            const [m, ex] = expParts(ax, prec);
+            return (alt && prec === 0 ? m + '.' : m) + expStr(ex, upper);
+        }
+        default: {
+            // g
+            const P = prec === 0 ? 1 : prec;
+            const [m, ex] = expParts(ax, P - 1);
+            let s;
+            if (P > ex && ex >= -4) {
+                s = fixedAbs(ax, P - 1 - ex);
+                if (alt) {
+                    if (s.indexOf('.') < 0)
+                        s += '.';
+                }
+                else
+                    s = stripTrailingZeros(s);
+            }
+            else {
+                let mm = m;
+                if (alt) {
+                    if (mm.indexOf('.') < 0)
+                        mm += '.';
+                }
+                else
+                    mm = stripTrailingZeros(mm);
+                s = mm + expStr(ex, upper);
+            }
+            return s;
+        }
+    }
+}
+/** C's %a body of a finite non-negative double (prec < 0: exact, shortest). musl style for subnormals. */
+export function hexBody(ax, prec, alt, upper) {
+    let lead;
+    let mant; // 52 fraction bits
+    let exp;
+    if (ax === 0) {
+        lead = 0;
+        mant = 0n;
+        exp = 0;
+    }
+    else {
+        const { hi, lo, e2, sub } = decompose(ax);
+        let M = (BigInt(hi) << 32n) | BigInt(lo);
+        exp = e2 + 52;
+        if (sub) {
+            // normalise: leading 1 at bit 52
+            while ((M & (1n << 52n)) === 0n) {
+                M <<= 1n;
+                exp--;
+            }
+        }
+        lead = 1;
+        mant = M & ((1n << 52n) - 1n);
+    }
+    let digits;
+    if (prec < 0) {
+        digits = mant.toString(16).padStart(13, '0').replace(/0+$/, '');
+    }
+    else if (prec < 13) {
+        const shift = BigInt((13 - prec) * 4);
+        let q = mant >> shift;
+        const r = mant & ((1n << shift) - 1n);
+        const half = 1n << (shift - 1n);
+        if (r > half || (r === half && ((prec === 0 ? BigInt(lead) : q) & 1n) === 1n))
+            q++;
+        if (q >> BigInt(prec * 4) !== 0n) {
+            lead++;
+            q &= (1n << BigInt(prec * 4)) - 1n;
+        }
+        digits = prec === 0 ? '' : q.toString(16).padStart(prec, '0');
+    }
+    else {
+        digits = mant.toString(16).padStart(13, '0') + '0'.repeat(prec - 13);
+    }
+    let s = '0x' + lead + (digits.length > 0 || alt ? '.' : '') + digits + 'p' + (exp < 0 ? '-' : '+') + Math.abs(exp);
+    if (upper)
+        s = s.toUpperCase();
+    return s;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+/** checkformat: flags from the allowed set, width <= 2 digits, optional precision <= 2 digits. */
+function checkFormat(form, flags, precision) {
+    let spec = 1;
+    while (spec < form.length && flags.indexOf(form[spec]) >= 0)
+        spec++;
+    if (form.charCodeAt(spec) !== 48) {
+        if (isDigit(form.charCodeAt(spec))) {
+            spec++;
+            if (isDigit(form.charCodeAt(spec)))
+                spec++;
+        }
+        if (form.charCodeAt(spec) === 46 && precision) {
+            spec++;
+            if (isDigit(form.charCodeAt(spec))) {
+                spec++;
+                if (isDigit(form.charCodeAt(spec)))
+                    spec++;
+            }
+        }
+    }
+    const c = form.charCodeAt(spec) | 32;
+    if (!(c >= 97 && c <= 122))
+        luaError(`invalid conversion specification: '${form}'`);
+}
+function parseSpec(form) {
+    const sp = { left: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
+    let i = 1;
+    for (;; i++) {
+        const c = form[i];
+        if (c === '-')
+            sp.left = true;
+        else if (c === '+')
+            sp.plus = true;
+        else if (c === ' ')
+            sp.space = true;
+        else if (c === '#')
+            sp.alt = true;
+        else if (c === '0')
+            sp.zero = true;
+        else
+            break;
+    }
+    let w = 0;
+    while (isDigit(form.charCodeAt(i)))
+        w = w * 10 + form.charCodeAt(i++) - 48;
+    sp.width = w;
+    if (form[i] === '.') {
+        i++;
+        let p = 0;
+        while (isDigit(form.charCodeAt(i)))
+            p = p * 10 + form.charCodeAt(i++) - 48;
+        sp.prec = p;
+    }
+    return sp;
+}
+function pad(body, prefix, sp, zeroOk) {
+    const len = body.length + prefix.length;
+    if (len >= sp.width)
+        return prefix + body;
+    const n = sp.width - len;
+    if (sp.left)
+        return prefix + body + ' '.repeat(n);
+    if (sp.zero && zeroOk)
+        return prefix + '0'.repeat(n) + body;
+    return ' '.repeat(n) + prefix + body;
+}
+function fmtInt(n, conv, sp) {
+    let digits;
+    let prefix = '';
+    if (conv === 100 || conv === 105) {
+        // d i
+        const neg = n < 0;
+        digits = typeof n === 'number' ? String(neg ? -n : n) : (neg ? -n : n).toString();
+        prefix = neg ? '-' : sp.plus ? '+' : sp.space ? ' ' : '';
+    }
+    else {
+        const u = typeof n === 'number' && n >= 0 ? n : BigInt.asUintN(64, BigInt(n));
+        const radix = conv === 111 ? 8 : conv === 117 ? 10 : 16;
+        digits = u.toString(radix);
+        if (conv === 88)
+            digits = digits.toUpperCase();
+        if (sp.alt && conv !== 117 && conv !== 111 && u != 0)
+            prefix = conv === 88 ? '0X' : '0x';
+    }
+    if (sp.prec >= 0) {
+        if (sp.prec === 0 && digits === '0')
+            digits = '';
+        if (digits.length < sp.prec)
+            digits = '0'.repeat(sp.prec - digits.length) + digits;
+    }
+    if (conv === 111 && sp.alt && digits.charCodeAt(0) !== 48)
+        digits = '0' + digits;
+    return pad(digits, prefix, sp, sp.prec < 0);
+}
+function fmtFloat(x, conv, sp) {
+    // NaN prints as "-nan": what PUC Lua shows for 0/0 on x86 and wasm (JS does not keep NaN signs reliably)
+    const neg = x < 0 || Object.is(x, -0) || x !== x;
+    const prefix = neg ? '-' : sp.plus ? '+' : sp.space ? ' ' : '';
+    const upper = conv === 65 || conv === 69 || conv === 70 || conv === 71;
+    if (!isFinite(x)) {
+        const b = x !== x ? 'nan' : 'inf';
+        return pad(upper ? b.toUpperCase() : b, prefix, sp, false);
+    }
+    const ax = Math.abs(x);
+    if ((conv | 32) === 97) {
+        const h = hexBody(ax, sp.prec, sp.alt, upper);
+        // zero padding goes after "0x"
+        return pad(h.slice(2), prefix + h.slice(0, 2), sp, true);
+    }
+    const prec = sp.prec < 0 ? 6 : sp.prec;
+    return pad(floatBody(ax, conv, prec, sp.alt), prefix, sp, true);
+}
+// ---- %q ----
+function quoteString(s) {
+    let out = '"';
+    let run = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 34 || c === 92 || c === 10) {
+            out += s.slice(run, i) + '\\' + s[i];
+            run = i + 1;
+        }
+        else if (c < 32 || c === 127) {
+            out += s.slice(run, i) + '\\' + (isDigit(s.charCodeAt(i + 1)) ? String(c).padStart(3, '0') : String(c));
+            run = i + 1;
+        }
+    }
+    return out + s.slice(run) + '"';
+}
+function quoteFloat(x) {
+    if (x === Infinity)
+        return '1e9999';
+    if (x === -Infinity)
+        return '-1e9999';
+    if (x !== x)
+        return '(0/0)';
+    return (x < 0 || Object.is(x, -0) ? '-' : '') + hexBody(Math.abs(x), -1, false, false);
+}
+function addLiteral(v, arg) {
+    switch (typeof v) {
+        case 'string':
+            return quoteString(v);
+        case 'number':
+            return Number.isInteger(v) ? String(v) : quoteFloat(v);
+        case 'bigint':
+            return v === -9223372036854775808n ? '0x8000000000000000' : v.toString();
+        case 'undefined':
+            return 'nil';
+        case 'boolean':
+            return v ? 'true' : 'false';
+    }
+    if (v instanceof LFloat)
+        return quoteFloat(v.n);
+    return argError(arg, FNAME, 'value has no literal form');
+}
+function pointerOf(v) {
+    if (v instanceof LuaTable || typeof v === 'function' || (typeof v === 'object' && v !== null && !(v instanceof LFloat))) {
+        return addressOf(v);
+    }
+    if (typeof v === 'string') {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < v.length; i++)
+            h = Math.imul(h ^ v.charCodeAt(i), 16777619) >>> 0;
+        return '0x' + (0x550000000000 + h * 16).toString(16);
+    }
+    return undefined;
+}
+const SPAN = '-+ #0123456789.';
+/** string.format(fmt, ...) */
+export function strFormat(...args) {
+    const top = args.length;
+    const fmt = argString(args, 1, FNAME);
+    const end = fmt.length;
+    let out = '';
+    let arg = 1;
+    let i = 0;
+    while (i < end) {
+        const pct = fmt.indexOf('%', i);
+        if (pct < 0) {
+            out += i === 0 ? fmt : fmt.slice(i);
+            break;
+        }
+        if (pct > i)
+            out += fmt.slice(i, pct);
+        i = pct + 1;
+        if (fmt.charCodeAt(i) === 37) {
+            out += '%';
+            i++;
+            continue;
+        }
+        // format item
+        if (++arg > top)
+            argError(arg, FNAME, 'no value');
+        let len = 0;
+        while (i + len < end && SPAN.indexOf(fmt[i + len]) >= 0)
+            len++;
+        len++;
+        if (len >= MAX_FORMAT - 10)
+            luaError('invalid format (too long)');
+        const form = '%' + fmt.slice(i, i + len);
+        const conv = i + len - 1 < end ? fmt.charCodeAt(i + len - 1) : 0;
+        i += len;
+        const v = args[arg - 1];
+        switch (conv) {
+            case 99: {
+                // c
+                checkFormat(form, '-', false);
+                const n = checkInt(v, arg, FNAME);
+                const b = typeof n === 'number' ? n & 0xff : Number(BigInt.asUintN(8, n));
+                out += pad(String.fromCharCode(b), '', parseSpec(form), false);
+                break;
+            }
+            case 100: // d
+            case 105: {
+                // i
+                const n = checkInt(v, arg, FNAME);
+                if (form.length === 2) {
+                    out += typeof n === 'number' ? String(n) : n.toString();
+                    break;
+                }
+                checkFormat(form, '-+ 0', true);
+                out += fmtInt(n, conv, parseSpec(form));
+                break;
+            }
+            case 117: {
+                // u
+                const n = checkInt(v, arg, FNAME);
+                checkFormat(form, '-0', true);
+                out += fmtInt(n, conv, parseSpec(form));
+                break;
+            }
+            case 111: // o
+            case 120: // x
+            case 88: {
+                // X
+                const n = checkInt(v, arg, FNAME);
+                checkFormat(form, '-#0', true);
+                out += fmtInt(n, conv, parseSpec(form));
+                break;
+            }
+            case 97: // a
+            case 65: {
+                // A
+                checkFormat(form, '-+ #0', true);
+                const x = checkNumber(v, arg, FNAME);
+                out += fmtFloat(toDouble(x), conv, parseSpec(form));
+                break;
+            }
+            case 101: // e
+            case 69: // E
+            case 102: // f
+            case 103: // g
+            case 71: {
+                // G
+                const x = checkNumber(v, arg, FNAME);
+                checkFormat(form, '-+ #0', true);
+                out += fmtFloat(toDouble(x), conv, parseSpec(form));
+                break;
+            }
+            case 112: {
+                // p
+                checkFormat(form, '-', false);
+                const p = pointerOf(v);
+                out += pad(p ?? '(null)', '', parseSpec(form), false);
+                break;
+            }
+            case 113: {
+                // q
+                if (form.length > 2)
+                    luaError("specifier '%q' cannot have modifiers");
+                out += addLiteral(v, arg);
+                break;
+            }
+            case 115: {
+                // s
+                const s = tostr(v);
+                if (form.length === 2) {
+                    out += s;
+                    break;
+                }
+                if (s.indexOf('\0') >= 0)
+                    argError(arg, FNAME, 'string contains zeros');
+                checkFormat(form, '-', true);
+                const sp = parseSpec(form);
+                if (sp.prec < 0 && s.length >= 100) {
+                    out += s;
+                    break;
+                }
+                out += pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, '', sp, false);
+                break;
+            }
+            default:
+                luaError(`invalid conversion '${form}' to 'format'`);
+        }
+    }
+    return out;
+}
+function toDouble(x) {
+    return typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : x.n;
+}
+// ---- argument checks that tell "no value" (argument absent) from nil ----
+/** luaL_checklstring on args[n-1]; an absent argument reports "got no value". */
+export function argString(args, n, fname) {
+    const v = args[n - 1];
+    if (typeof v === 'string')
+        return v;
+    if (v === undefined && args.length < n)
+        typeError(n, fname, 'string', v, false);
+    return checkString(v, n, fname);
+}
+/** luaL_checkinteger on args[n-1]; an absent argument reports "got no value". */
+export function argInt(args, n, fname) {
+    const v = args[n - 1];
+    if (typeof v === 'number' && Number.isInteger(v))
+        return v;
+    if (v === undefined && args.length < n)
+        typeError(n, fname, 'number', v, false);
+    return checkInt(v, n, fname);
+}
+/** argInt clamped to a JS number (int64 extremes behave as +-huge). */
+export function argIntN(args, n, fname) {
+    const v = args[n - 1];
+    if (typeof v === 'number' && Number.isInteger(v))
+        return v;
+    if (v === undefined && args.length < n)
+        typeError(n, fname, 'number', v, false);
+    return checkIntN(v, n, fname);
+}
+/** luaL_checknumber on args[n-1] as a double; an absent argument reports "got no value". */
+export function argFloat(args, n, fname) {
+    const v = args[n - 1];
+    if (typeof v === 'number')
+        return v;
+    if (v === undefined && args.length < n)
+        typeError(n, fname, 'number', v, false);
+    return checkFloat(v, n, fname);
+}
+//# sourceMappingURL=format.js.map

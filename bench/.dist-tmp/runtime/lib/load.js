@@ -1,0 +1,81 @@
+// load(chunk [, chunkname [, mode [, env]]]): text chunks compiled by moongate's compiler at run time.
+import { compile, LuaSyntaxError } from '../../compiler/index.js';
+import { chunkFactory } from '../chunk.js';
+import { call } from '../meta.js';
+import { markBuiltin, tostr } from '../ops.js';
+import { Multi, first } from '../value.js';
+import { typeError } from './args.js';
+import { luaError } from '../error.js';
+const LUA_IDSIZE = 60;
+const cache = new Map();
+const CACHE_MAX = 500;
+/** How Lua shows a chunk name in messages (luaO_chunkid). */
+export function chunkId(name) {
+    if (name.startsWith('='))
+        return name.slice(1, LUA_IDSIZE);
+    if (name.startsWith('@')) {
+        const f = name.slice(1);
+        return f.length <= LUA_IDSIZE - 1 ? f : '...' + f.slice(f.length - (LUA_IDSIZE - 4));
+    }
+    const nl = name.indexOf('\n');
+    const max = LUA_IDSIZE - '[string "..."]'.length - 1;
+    let src = nl >= 0 ? name.slice(0, nl) : name;
+    if (nl < 0 && src.length <= max)
+        return `[string "${src}"]`;
+    if (src.length > max)
+        src = src.slice(0, max);
+    return `[string "${src}..."]`;
+}
+function compileCached(source, chunkName) {
+    const key = chunkName + '\0' + source;
+    let s = cache.get(key);
+    if (s === undefined) {
+        s = compile(source, { chunkName });
+        if (cache.size >= CACHE_MAX)
+            cache.delete(cache.keys().next().value);
+        cache.set(key, s);
+    }
+    return s;
+}
+export function makeLoad(G) {
+    return markBuiltin((...args) => {
+        const [chunk, name, mode] = args;
+        let source;
+        if (typeof chunk === 'string')
+            source = chunk;
+        else if (typeof chunk === 'function') {
+            const parts = [];
+            for (;;) {
+                const piece = first(call(chunk));
+                if (piece === undefined || piece === '')
+                    break;
+                if (typeof piece !== 'string')
+                    return new Multi([undefined, 'reader function must return a string']);
+                parts.push(piece);
+            }
+            source = parts.join('');
+        }
+        else
+            return typeError(1, 'load', 'string', chunk, args.length > 0);
+        const chunkName = name !== undefined ? tostr(name) : typeof chunk === 'string' ? chunk : '=(load)';
+        const m = mode === undefined ? 'bt' : tostr(mode);
+        if (source.charCodeAt(0) === 27) {
+            return new Multi([undefined, m.includes('b') ? 'attempt to load a binary chunk (binary chunks are not supported)' : `attempt to load a binary chunk (mode is '${m}')`]);
+        }
+        if (!m.includes('t'))
+            return new Multi([undefined, `attempt to load a text chunk (mode is '${m}')`]);
+        let script;
+        try {
+            script = compileCached(source, chunkId(chunkName));
+        }
+        catch (e) {
+            if (e instanceof LuaSyntaxError)
+                return new Multi([undefined, e.message]);
+            throw e;
+        }
+        const env = args.length >= 4 ? args[3] : G;
+        return chunkFactory(script)(env);
+    });
+}
+export { luaError };
+//# sourceMappingURL=load.js.map

@@ -1,0 +1,415 @@
+// The Lua 5.4 string library (lstrlib.c) over byte strings.
+import { argError, luaError } from '../error.js';
+import { call, stringMeta } from '../meta.js';
+import { numberToString } from '../number.js';
+import { index, markBuiltin } from '../ops.js';
+import { LFloat, LuaTable, Multi, NONE, first, type } from '../value.js';
+import { checkInt, optIntN, typeError } from './args.js';
+import { argInt, argIntN, argString, strFormat } from './format.js';
+import { MatchState, patInfo } from './lpattern.js';
+import { strPack, strPackSize, strUnpack } from './pack.js';
+/** Lua's MAXSIZE for string results (INT_MAX in lstrlib) and what a JS string can hold. */
+const MAXSIZE = 2147483647;
+const JS_MAX_STRING = 536870888;
+function posrelatI(pos, len) {
+    if (pos > 0)
+        return pos;
+    if (pos === 0)
+        return 1;
+    if (pos < -len)
+        return 1;
+    return len + pos + 1;
+}
+function getendpos(v, arg, def, len, fname) {
+    const pos = optIntN(v, arg, fname, def);
+    if (pos > len)
+        return len;
+    if (pos >= 0)
+        return pos;
+    if (pos < -len)
+        return 0;
+    return len + pos + 1;
+}
+// ---- match state pool (states are reentrant via gsub callbacks, so never share one in flight) ----
+const pool = [];
+function acquire(src, info) {
+    const ms = pool.pop() ?? new MatchState();
+    ms.prep(src, info, 0);
+    return ms;
+}
+function release(ms) {
+    ms.src = '';
+    if (pool.length < 16)
+        pool.push(ms);
+}
+// ---- simple functions ----
+function str_len(...args) {
+    return argString(args, 1, 'len').length;
+}
+function str_sub(...args) {
+    const s = argString(args, 1, 'sub');
+    const l = s.length;
+    const start = posrelatI(argIntN(args, 2, 'sub'), l);
+    const end = getendpos(args[2], 3, -1, l, 'sub');
+    if (start > end)
+        return '';
+    return start === 1 && end === l ? s : s.slice(start - 1, end);
+}
+function str_reverse(...args) {
+    const s = argString(args, 1, 'reverse');
+    let out = '';
+    for (let i = s.length - 1; i >= 0; i--)
+        out += s[i];
+    return out;
+}
+const HIGH = /[\x80-\xff]/;
+function str_lower(...args) {
+    const s = argString(args, 1, 'lower');
+    if (!HIGH.test(s))
+        return s.toLowerCase();
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+    }
+    return out;
+}
+function str_upper(...args) {
+    const s = argString(args, 1, 'upper');
+    if (!HIGH.test(s))
+        return s.toUpperCase();
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        out += c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : s[i];
+    }
+    return out;
+}
+function str_rep(...args) {
+    const s = argString(args, 1, 'rep');
+    const n = argIntN(args, 2, 'rep');
+    const sep = args[2] === undefined ? '' : argString(args, 3, 'rep');
+    if (n <= 0)
+        return '';
+    const l = s.length;
+    const lsep = sep.length;
+    if (l + lsep > MAXSIZE / n)
+        luaError('resulting string too large');
+    const total = l * n + lsep * (n - 1);
+    if (total > JS_MAX_STRING)
+        luaError('not enough memory');
+    if (lsep === 0)
+        return s.repeat(n);
+    return (s + sep).repeat(n - 1) + s;
+}
+function str_byte(...args) {
+    const s = argString(args, 1, 'byte');
+    const l = s.length;
+    const pi0 = optIntN(args[1], 2, 'byte', 1);
+    const pose = getendpos(args[2], 3, pi0, l, 'byte');
+    const pi = posrelatI(pi0, l);
+    if (pi > pose)
+        return NONE;
+    if (pose - pi >= 2147483647)
+        luaError('string slice too long');
+    const n = pose - pi + 1;
+    if (n === 1)
+        return s.charCodeAt(pi - 1);
+    if (n >= 1000000)
+        luaError('stack overflow (string slice too long)');
+    const out = new Array(n);
+    for (let i = 0; i < n; i++)
+        out[i] = s.charCodeAt(pi - 1 + i);
+    return new Multi(out);
+}
+function str_char(...args) {
+    const n = args.length;
+    if (n === 1) {
+        const c = argInt(args, 1, 'char');
+        if (!(typeof c === 'number' && c >= 0 && c <= 255))
+            argError(1, 'char', 'value out of range');
+        return String.fromCharCode(c);
+    }
+    let out = '';
+    for (let i = 0; i < n; i++) {
+        const c = checkInt(args[i], i + 1, 'char');
+        if (!(typeof c === 'number' && c >= 0 && c <= 255))
+            argError(i + 1, 'char', 'value out of range');
+        out += String.fromCharCode(c);
+    }
+    return out;
+}
+function str_dump(...args) {
+    if (typeof args[0] !== 'function')
+        typeError(1, 'dump', 'function', args[0], args.length > 0);
+    return luaError('unable to dump given function');
+}
+// ---- find / match ----
+function strFindAux(find, args) {
+    const fname = find ? 'find' : 'match';
+    const s = argString(args, 1, fname);
+    const p = argString(args, 2, fname);
+    const ls = s.length;
+    const init = posrelatI(optIntN(args[2], 3, fname, 1), ls) - 1;
+    if (init > ls)
+        return undefined;
+    const info = patInfo(p);
+    if (find && (info.plain || (args[3] !== undefined && args[3] !== false))) {
+        const idx = s.indexOf(p, init);
+        if (idx < 0)
+            return undefined;
+        return new Multi([idx + 1, idx + p.length]);
+    }
+    if (!find && info.plain) {
+        const idx = s.indexOf(p, init);
+        return idx < 0 ? undefined : p;
+    }
+    const ms = acquire(s, info);
+    let s1 = init;
+    const anchor = p.charCodeAt(0) === 94;
+    const pstart = anchor ? 1 : 0;
+    // a literal first char lets us skip positions that cannot start a match
+    const c0 = firstLiteral(p, pstart);
+    do {
+        if (c0 >= 0 && !anchor) {
+            const nx = s.indexOf(String.fromCharCode(c0), s1);
+            if (nx < 0)
+                break;
+            s1 = nx;
+        }
+        ms.reprep();
+        const res = ms.match(s1, pstart);
+        if (res !== -1) {
+            let out;
+            if (find) {
+                const caps = ms.captures(-1, 0);
+                out = caps.length === 0 ? new Multi([s1 + 1, res]) : new Multi([s1 + 1, res, ...caps]);
+            }
+            else {
+                const caps = ms.captures(s1, res);
+                out = caps.length === 1 ? caps[0] : new Multi(caps);
+            }
+            release(ms);
+            return out;
+        }
+    } while (s1++ < ls && !anchor);
+    release(ms);
+    return undefined;
+}
+/**
+ * The char code every match must start with when the pattern starts with a plain literal that is not
+ * optional (no '*', '?', '-' after it), else -1.
+ */
+function firstLiteral(p, i) {
+    if (i >= p.length)
+        return -1;
+    const c = p.charCodeAt(i);
+    switch (c) {
+        case 94: // ^ (literal here, but keep it simple)
+        case 36: // $
+        case 42:
+        case 43:
+        case 63:
+        case 46:
+        case 40:
+        case 41:
+        case 91:
+        case 37:
+        case 45:
+        case 93:
+            return -1;
+    }
+    const n = p.charCodeAt(i + 1);
+    if (n === 42 || n === 63 || n === 45)
+        return -1;
+    return c;
+}
+function str_find(...args) {
+    return strFindAux(true, args);
+}
+function str_match(...args) {
+    return strFindAux(false, args);
+}
+// ---- gmatch ----
+function str_gmatch(...args) {
+    const s = argString(args, 1, 'gmatch');
+    const p = argString(args, 2, 'gmatch');
+    const ls = s.length;
+    let init = posrelatI(optIntN(args[2], 3, 'gmatch', 1), ls) - 1;
+    if (init > ls)
+        init = ls + 1;
+    const info = patInfo(p);
+    let src = init;
+    let lastmatch = -1;
+    const ms = new MatchState();
+    ms.prep(s, info, 0);
+    return markBuiltin(function gmatch_aux() {
+        for (; src <= ls; src++) {
+            ms.reprep();
+            const e = ms.match(src, 0);
+            if (e !== -1 && e !== lastmatch) {
+                const start = src;
+                src = lastmatch = e;
+                const caps = ms.captures(start, e);
+                return caps.length === 1 ? caps[0] : new Multi(caps);
+            }
+        }
+        return undefined;
+    });
+}
+// ---- gsub ----
+/** add_s: expand a replacement string containing '%'. */
+function addS(ms, news, s, e) {
+    let out = '';
+    let i = 0;
+    const l = news.length;
+    for (;;) {
+        const p = news.indexOf('%', i);
+        if (p < 0)
+            break;
+        out += news.slice(i, p);
+        const c = p + 1 < l ? news.charCodeAt(p + 1) : 0;
+        if (c === 37)
+            out += '%';
+        else if (c === 48)
+            out += ms.src.slice(s, e);
+        else if (c >= 49 && c <= 57) {
+            const cap = ms.getCapture(c - 49, s, e);
+            out += typeof cap === 'number' ? String(cap) : cap;
+        }
+        else
+            luaError("invalid use of '%' in replacement string");
+        i = p + 2;
+    }
+    return i === 0 ? news : out + news.slice(i);
+}
+function str_gsub(...args) {
+    const src = argString(args, 1, 'gsub');
+    const p = argString(args, 2, 'gsub');
+    const repl = args[2];
+    const tr = typeof repl;
+    const srcl = src.length;
+    const maxS = args[3] === undefined ? srcl + 1 : argIntN(args, 4, 'gsub');
+    let rstr;
+    let rIsFunc = false;
+    let rTable;
+    if (tr === 'string')
+        rstr = repl;
+    else if (tr === 'number' || tr === 'bigint' || repl instanceof LFloat)
+        rstr = numberToString(repl);
+    else if (tr === 'function')
+        rIsFunc = true;
+    else if (repl instanceof LuaTable)
+        rTable = repl;
+    else
+        typeError(3, 'gsub', 'string/function/table', repl, args.length > 2);
+    const rPlain = rstr !== undefined && rstr.indexOf('%') < 0;
+    const info = patInfo(p);
+    const anchor = p.charCodeAt(0) === 94;
+    const pstart = anchor ? 1 : 0;
+    let n = 0;
+    let changed = false;
+    let out = '';
+    // fast path: literal pattern, literal replacement
+    if (info.plain && p.length > 0 && rPlain) {
+        let pos = 0;
+        while (n < maxS) {
+            const idx = src.indexOf(p, pos);
+            if (idx < 0)
+                break;
+            out += src.slice(pos, idx) + rstr;
+            pos = idx + p.length;
+            n++;
+        }
+        if (n === 0)
+            return new Multi([src, 0]);
+        return new Multi([out + src.slice(pos), n]);
+    }
+    const ms = acquire(src, info);
+    let s = 0;
+    let lastmatch = -1;
+    let copied = 0; // src[copied..s) still to be copied
+    const c0 = info.plain ? -1 : firstLiteral(p, pstart);
+    while (n < maxS) {
+        if (c0 >= 0 && !anchor && s < srcl) {
+            // skip ahead to the next possible match start
+            let nx = src.indexOf(String.fromCharCode(c0), s);
+            if (nx < 0)
+                nx = srcl;
+            s = nx;
+        }
+        ms.reprep();
+        const e = ms.match(s, pstart);
+        if (e !== -1 && e !== lastmatch) {
+            n++;
+            // add_value
+            if (rstr !== undefined) {
+                out += src.slice(copied, s) + (rPlain ? rstr : addS(ms, rstr, s, e));
+                changed = true;
+            }
+            else {
+                let v;
+                if (rIsFunc)
+                    v = first(call(repl, ...ms.captures(s, e)));
+                else
+                    v = index(rTable, ms.getCapture(0, s, e));
+                if (v === undefined || v === false) {
+                    out += src.slice(copied, e);
+                }
+                else if (typeof v === 'string') {
+                    out += src.slice(copied, s) + v;
+                    changed = true;
+                }
+                else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) {
+                    out += src.slice(copied, s) + numberToString(v);
+                    changed = true;
+                }
+                else {
+                    luaError(`invalid replacement value (a ${type(v)})`);
+                }
+            }
+            s = lastmatch = copied = e;
+        }
+        else if (s < srcl)
+            s++;
+        else
+            break;
+        if (anchor)
+            break;
+    }
+    release(ms);
+    if (!changed)
+        return new Multi([src, n]);
+    return new Multi([out + src.slice(copied), n]);
+}
+// ---- registration ----
+export function openString(G) {
+    const S = new LuaTable();
+    const fns = {
+        byte: str_byte,
+        char: str_char,
+        dump: str_dump,
+        find: str_find,
+        format: strFormat,
+        gmatch: str_gmatch,
+        gsub: str_gsub,
+        len: str_len,
+        lower: str_lower,
+        match: str_match,
+        pack: strPack,
+        packsize: strPackSize,
+        rep: str_rep,
+        reverse: str_reverse,
+        sub: str_sub,
+        unpack: strUnpack,
+        upper: str_upper,
+    };
+    for (const k of Object.keys(fns))
+        S.setStr(k, markBuiltin(fns[k]));
+    G.setStr('string', S);
+    const mt = new LuaTable();
+    mt.setStr('__index', S);
+    stringMeta.mt = mt;
+    return S;
+}
+//# sourceMappingURL=string.js.map

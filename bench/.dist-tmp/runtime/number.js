@@ -1,0 +1,165 @@
+// Lua numbers: integer/float subtypes, conversions, and formatting (see value.ts for the representation).
+import { LFloat } from './value.js';
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+export const MAXINTEGER = 9223372036854775807n;
+export const MININTEGER = -9223372036854775808n;
+const TWO63 = 9223372036854775808; // 2^63 as a double
+/** Normalise an int64 held as a bigint: wrap to 64 bits, back to a number when it fits. */
+export function normInt(b) {
+    b = BigInt.asIntN(64, b);
+    return b >= -MAX_SAFE_BIG && b <= MAX_SAFE_BIG ? Number(b) : b;
+}
+/** A float result: integral values are boxed so they stay floats. */
+export function mkfloat(x) {
+    return Number.isInteger(x) ? new LFloat(x) : x;
+}
+export function isInt(v) {
+    return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+}
+export function isFloat(v) {
+    return (typeof v === 'number' && !Number.isInteger(v)) || v instanceof LFloat;
+}
+export function isNumber(v) {
+    return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
+}
+/** The double value of a Lua number (integers beyond 2^53 round). */
+export function toF(v) {
+    return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n;
+}
+/** Float → integer if it has an exact integer representation (lua_Number → lua_Integer, F2Ieq), else undefined. */
+export function floatToInt(x) {
+    if (!Number.isInteger(x))
+        return undefined;
+    if (x >= -MAX_SAFE && x <= MAX_SAFE)
+        return x === 0 ? 0 : x;
+    if (x >= -TWO63 && x < TWO63)
+        return BigInt(x);
+    return undefined;
+}
+/** A number or numeric string as an integer (for bitwise ops, string.rep counts, ...), or undefined. */
+export function toInteger(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? v : undefined;
+    if (typeof v === 'bigint')
+        return v;
+    if (v instanceof LFloat)
+        return floatToInt(v.n);
+    if (typeof v === 'string') {
+        const n = str2number(v);
+        return n === undefined ? undefined : toInteger(n);
+    }
+    return undefined;
+}
+/** A number or numeric string as a Lua number, or undefined (arithmetic coercion). */
+export function toNumber(v) {
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat)
+        return v;
+    if (typeof v === 'string')
+        return str2number(v);
+    return undefined;
+}
+const WS = /^[ \f\n\r\t\v]*/;
+const DEC_RE = /^([-+])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([-+]?\d+))?$/;
+const HEX_RE = /^([-+])?0[xX](?:([0-9a-fA-F]+)(?:\.([0-9a-fA-F]*))?|\.([0-9a-fA-F]+))(?:[pP]([-+]?\d+))?$/;
+/** Lua's string → number conversion (lua_stringtonumber): decimal/hex integers and floats, surrounding space. */
+export function str2number(s) {
+    const t = s.replace(WS, '').replace(/[ \f\n\r\t\v]+$/, '');
+    if (t.length === 0)
+        return undefined;
+    let m = HEX_RE.exec(t);
+    if (m !== null) {
+        const neg = m[1] === '-';
+        if (m[2] !== undefined && m[3] === undefined && m[5] === undefined) {
+            // hex integer: wraps modulo 2^64
+            let b = BigInt('0x' + m[2]);
+            if (neg)
+                b = -b;
+            return normInt(b);
+        }
+        const ip = m[2] ?? '';
+        const fp = m[3] ?? m[4] ?? '';
+        let x = 0;
+        for (const c of ip)
+            x = x * 16 + parseInt(c, 16);
+        let scale = 1 / 16;
+        for (const c of fp) {
+            x += parseInt(c, 16) * scale;
+            scale /= 16;
+        }
+        x = x * Math.pow(2, m[5] !== undefined ? +m[5] : 0);
+        return mkfloat(neg ? -x : x);
+    }
+    m = DEC_RE.exec(t);
+    if (m === null)
+        return undefined;
+    if (m[3] === undefined && m[4] === undefined && m[5] === undefined && t.indexOf('.') < 0) {
+        // decimal integer; if it overflows int64 it becomes a float
+        const b = BigInt(t);
+        if (b >= MININTEGER && b <= MAXINTEGER)
+            return normInt(b);
+        return mkfloat(Number(t));
+    }
+    return mkfloat(Number(t));
+}
+/** Format a double like C's printf("%.<prec>g"). */
+export function fmtG(x, prec, alt = false, upper = false) {
+    if (x !== x)
+        return 'nan';
+    if (x === Infinity)
+        return 'inf';
+    if (x === -Infinity)
+        return '-inf';
+    if (prec === 0)
+        prec = 1;
+    if (x === 0) {
+        const z = Object.is(x, -0) ? '-0' : '0';
+        return alt && prec > 1 ? z + '.' + '0'.repeat(prec - 1) : z;
+    }
+    const ex = x.toExponential(prec - 1);
+    const epos = ex.indexOf('e');
+    const exp = +ex.slice(epos + 1);
+    let out;
+    if (exp < -4 || exp >= prec) {
+        let mant = ex.slice(0, epos);
+        if (!alt)
+            mant = stripZeros(mant);
+        const ae = Math.abs(exp);
+        out = mant + (upper ? 'E' : 'e') + (exp < 0 ? '-' : '+') + (ae < 10 ? '0' : '') + ae;
+    }
+    else {
+        out = x.toFixed(prec - 1 - exp);
+        if (!alt)
+            out = stripZeros(out);
+    }
+    return out;
+}
+function stripZeros(s) {
+    if (s.indexOf('.') < 0)
+        return s;
+    let e = s.length;
+    while (s.charCodeAt(e - 1) === 48)
+        e--;
+    if (s.charCodeAt(e - 1) === 46)
+        e--;
+    return s.slice(0, e);
+}
+/** tostring() of a float: "%.14g", plus ".0" when the result looks like an integer. */
+export function fmtFloat(x) {
+    const s = fmtG(x, 14);
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 46 || c === 101 || c === 110 || c === 105)
+            return s; // '.', 'e', 'n'(an), 'i'(nf)
+    }
+    return s + '.0';
+}
+/** tostring() of any Lua number. */
+export function numberToString(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? String(v) : fmtFloat(v);
+    if (typeof v === 'bigint')
+        return String(v);
+    return fmtFloat(v.n);
+}
+//# sourceMappingURL=number.js.map

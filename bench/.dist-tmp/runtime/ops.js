@@ -1,0 +1,233 @@
+// Indexing, comparison, concatenation, length and tostring, with metamethods and Lua's error messages.
+import { fault, luaError } from './error.js';
+import { call, callMeta, metamethod, tocall, typeNameMeta, stringMeta } from './meta.js';
+import { numberToString } from './number.js';
+import { LFloat, LuaTable, truthy, type } from './value.js';
+const MAX_META_CHAIN = 2000;
+/** o[k] with __index. */
+export function index(o, k) {
+    if (o instanceof LuaTable) {
+        const v = o.get(k);
+        if (v !== undefined || o.mt === undefined)
+            return v;
+    }
+    return indexMeta(o, k);
+}
+/** o[k] for a constant string key (the compiler inlines the raw hit; this is the miss path). */
+export function indexS(o, k) {
+    if (o instanceof LuaTable) {
+        const v = o.s[k];
+        if (v !== undefined || o.mt === undefined)
+            return v;
+    }
+    return indexMeta(o, k);
+}
+function indexMeta(o, k) {
+    let cur = o;
+    for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
+        let h;
+        if (cur instanceof LuaTable) {
+            const v = cur.get(k);
+            if (v !== undefined)
+                return v;
+            const mt = cur.mt;
+            if (mt === undefined)
+                return undefined;
+            h = mt.s.__index;
+            if (h === undefined)
+                return undefined;
+        }
+        else {
+            h = typeof cur === 'string' ? stringMeta.mt?.s.__index : metamethod(cur, '__index');
+            if (h === undefined) {
+                if (cur === o)
+                    return fault(`attempt to index a ${typeNameMeta(o)} value`);
+                return luaError(`attempt to index a ${typeNameMeta(cur)} value`);
+            }
+        }
+        if (typeof h === 'function')
+            return callMeta(h, cur, k);
+        cur = h;
+    }
+    return luaError("'__index' chain too long; possible loop");
+}
+/** o[k] = v with __newindex. */
+export function setindex(o, k, v) {
+    if (o instanceof LuaTable && o.mt === undefined) {
+        if (typeof k === 'string')
+            o.setStr(k, v);
+        else
+            rawsetChecked(o, k, v);
+        return;
+    }
+    setindexMeta(o, k, v);
+}
+export function rawsetChecked(t, k, v) {
+    if (k === undefined)
+        luaError('table index is nil');
+    if (typeof k === 'number' && k !== k)
+        luaError('table index is NaN');
+    t.set(k, v);
+}
+function setindexMeta(o, k, v) {
+    let cur = o;
+    for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
+        let h;
+        if (cur instanceof LuaTable) {
+            const mt = cur.mt;
+            if (mt === undefined || (h = mt.s.__newindex) === undefined || cur.get(k) !== undefined) {
+                rawsetChecked(cur, k, v);
+                return;
+            }
+        }
+        else {
+            h = metamethod(cur, '__newindex');
+            if (h === undefined) {
+                if (cur === o)
+                    fault(`attempt to index a ${typeNameMeta(o)} value`);
+                luaError(`attempt to index a ${typeNameMeta(cur)} value`);
+            }
+        }
+        if (typeof h === 'function') {
+            call(h, cur, k, v);
+            return;
+        }
+        cur = h;
+    }
+    luaError("'__newindex' chain too long; possible loop");
+}
+// ---- comparison ----
+function isNum(v) {
+    return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
+}
+function numVal(v) {
+    return v instanceof LFloat ? v.n : v;
+}
+/** a == b (the compiler emits `a === b ||` before calling this). */
+export function eq(a, b) {
+    if (a === b)
+        return true;
+    const ta = typeof a;
+    if (ta === 'object') {
+        if (a instanceof LuaTable) {
+            if (!(b instanceof LuaTable))
+                return false;
+            const mm = metamethod(a, '__eq') ?? metamethod(b, '__eq');
+            return mm !== undefined && truthy(callMeta(mm, a, b));
+        }
+        if (a instanceof LFloat)
+            return isNum(b) && a.n == numVal(b);
+        return false;
+    }
+    if ((ta === 'number' || ta === 'bigint') && isNum(b))
+        return a == numVal(b);
+    return false;
+}
+export function lt(a, b) {
+    if (typeof a === 'number' && typeof b === 'number')
+        return a < b;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b;
+    if (isNum(a) && isNum(b))
+        return numVal(a) < numVal(b);
+    return compareMeta(a, b, '__lt');
+}
+export function le(a, b) {
+    if (typeof a === 'number' && typeof b === 'number')
+        return a <= b;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a <= b;
+    if (isNum(a) && isNum(b))
+        return numVal(a) <= numVal(b);
+    return compareMeta(a, b, '__le');
+}
+function compareMeta(a, b, event) {
+    const mm = metamethod(a, event) ?? metamethod(b, event);
+    if (mm !== undefined)
+        return truthy(callMeta(mm, a, b));
+    const t1 = typeNameMeta(a), t2 = typeNameMeta(b);
+    return luaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
+}
+// ---- concatenation and length ----
+export function concat(a, b) {
+    if (typeof a === 'string' && typeof b === 'string')
+        return a + b;
+    const sa = typeof a === 'string' ? a : isNum(a) ? numberToString(a) : undefined;
+    const sb = typeof b === 'string' ? b : isNum(b) ? numberToString(b) : undefined;
+    if (sa !== undefined && sb !== undefined)
+        return sa + sb;
+    const mm = metamethod(a, '__concat') ?? metamethod(b, '__concat');
+    if (mm !== undefined)
+        return callMeta(mm, a, b);
+    const culprit = sa === undefined ? 0 : 1;
+    return fault(`attempt to concatenate a ${typeNameMeta(culprit === 0 ? a : b)} value`, culprit);
+}
+export function len(o) {
+    if (typeof o === 'string')
+        return o.length;
+    if (o instanceof LuaTable) {
+        if (o.mt === undefined)
+            return o.length();
+        const mm = o.mt.s.__len;
+        if (mm === undefined)
+            return o.length();
+        return callMeta(mm, o, o);
+    }
+    const mm = metamethod(o, '__len');
+    if (mm !== undefined)
+        return callMeta(mm, o, o);
+    return fault(`attempt to get length of a ${typeNameMeta(o)} value`);
+}
+// ---- tostring ----
+const ids = new WeakMap();
+let nextId = 0x55a4c0e0;
+/** A stable pseudo address for tables and functions ("table: 0x55a4c0e012a0"). */
+export function addressOf(o) {
+    let id = ids.get(o);
+    if (id === undefined) {
+        nextId += 0x40;
+        id = '0x' + nextId.toString(16).padStart(12, '0');
+        ids.set(o, id);
+    }
+    return id;
+}
+/** Lua's tostring (luaL_tolstring): __tostring, __name, numbers, addresses. */
+export function tostr(v) {
+    switch (typeof v) {
+        case 'string':
+            return v;
+        case 'number':
+        case 'bigint':
+            return numberToString(v);
+        case 'undefined':
+            return 'nil';
+        case 'boolean':
+            return v ? 'true' : 'false';
+        case 'function':
+            return 'function: ' + addressOf(v);
+    }
+    if (v instanceof LFloat)
+        return numberToString(v);
+    const mm = metamethod(v, '__tostring');
+    if (mm !== undefined) {
+        const s = callMeta(mm, v, undefined);
+        if (typeof s !== 'string') {
+            if (isNum(s))
+                return numberToString(s);
+            return luaError("'__tostring' must return a string");
+        }
+        return s;
+    }
+    return `${typeNameMeta(v)}: ${addressOf(v)}`;
+}
+const builtins = new WeakSet();
+/** Mark a JS function as a built-in (a "C function" for the library's purposes). */
+export function markBuiltin(f) {
+    builtins.add(f);
+    return f;
+}
+export function isBuiltin(f) {
+    return builtins.has(f);
+}
+export { tocall, type };
+//# sourceMappingURL=ops.js.map

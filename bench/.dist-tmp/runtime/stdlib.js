@@ -1,0 +1,57 @@
+// The global environment of a script instance: the standard library plus json.
+//
+// Library tables are built once per process and shallow-copied into every instance's _ENV, so each
+// script can modify its own `string`, `math`, ... without affecting others, and creating an instance
+// (one per WebSocket connection) costs a few small tables, not a whole library.
+import { openBase } from './lib/base.js';
+import { openCoroutine } from './lib/coroutine.js';
+import { makeLoad } from './lib/load.js';
+import { openJson } from './lib/json.js';
+import { openMath } from './lib/math.js';
+import { openOs } from './lib/os.js';
+import { openString } from './lib/string.js';
+import { openTable } from './lib/table.js';
+import { openUtf8 } from './lib/utf8.js';
+import { LuaTable } from './value.js';
+const LIBRARIES = ['string', 'table', 'math', 'utf8', 'os', 'coroutine', 'json'];
+let proto;
+function prototypeGlobals() {
+    if (proto !== undefined)
+        return proto;
+    const G = new LuaTable();
+    openString(G);
+    openTable(G);
+    openMath(G);
+    openUtf8(G);
+    openOs(G);
+    openJson(G);
+    openCoroutine(G);
+    proto = G;
+    return G;
+}
+const defaultPrint = (line) => {
+    process.stdout.write(Buffer.from(line + '\n', 'latin1'));
+};
+export function createGlobals(opts = {}) {
+    const P = prototypeGlobals();
+    const G = new LuaTable();
+    for (const name of LIBRARIES) {
+        const lib = P.getStr(name);
+        if (lib === undefined)
+            continue;
+        const copy = new LuaTable();
+        for (const k in lib.s)
+            copy.setStr(k, lib.s[k]);
+        G.setStr(name, copy);
+    }
+    openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
+    G.setStr('load', makeLoad(G));
+    return G;
+}
+/** The string metatable of an instance: `{ __index = <its string table> }` (installed while it runs). */
+export function stringMetatableFor(G) {
+    const mt = new LuaTable();
+    mt.setStr('__index', G.getStr('string'));
+    return mt;
+}
+//# sourceMappingURL=stdlib.js.map

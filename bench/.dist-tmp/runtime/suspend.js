@@ -1,0 +1,129 @@
+// Suspension: functions that may suspend are generators, run by a flat driver loop.
+//
+// A generator function's Lua value is a plain wrapper (so built-ins and plain code can call it) that
+// carries the generator in `$g`. Inside generator code, a call to a callee that may suspend yields a
+// PendingCall; the driver pushes the callee's generator on an explicit stack and resumes the caller
+// with its result, so resuming never costs time proportional to the call depth. A suspending built-in
+// yields a Suspend, which the driver hands to its owner (the host, or a coroutine's resumer).
+import { luaError } from './error.js';
+import { metamethod, typeNameMeta } from './meta.js';
+import { fault } from './error.js';
+import { LuaError, Multi } from './value.js';
+/** A call the driver must run: the callee's generator. */
+export class PendingCall {
+    gen;
+    constructor(gen) {
+        this.gen = gen;
+    }
+}
+/** A request to leave the running thread: `op` names it ('yield' for coroutines, host ops otherwise). */
+export class Suspend {
+    op;
+    args;
+    constructor(op, args) {
+        this.op = op;
+        this.args = args;
+    }
+}
+/** Maximum nesting of Lua calls on one driver stack (Lua's limit is about 200000 C levels). */
+export const MAX_DEPTH = 200000;
+/** Wrap a generator function as a Lua function value. */
+export function mkG(g) {
+    const w = (...args) => runSync(g(...args));
+    w.$g = g;
+    return w;
+}
+/** Give a built-in a generator twin used when it is called from generator code (pcall, coroutine.resume, ...). */
+export function withGen(plain, g) {
+    plain.$g = g;
+    return plain;
+}
+/** A Lua function value that suspends the script with `op` when called. */
+export function suspending(op) {
+    return withGen((..._args) => luaError('attempt to yield across a C-call boundary'), function* (...args) {
+        return yield new Suspend(op, args);
+    });
+}
+/** Call from generator code: a PendingCall when the callee is a generator, else the result itself. */
+export function callG(f, ...args) {
+    if (typeof f === 'function') {
+        const g = f.$g;
+        if (g !== undefined)
+            return new PendingCall(g(...args));
+        return f(...args);
+    }
+    const mm = metamethod(f, '__call');
+    if (mm === undefined)
+        return fault(`attempt to call a ${typeNameMeta(f)} value`);
+    return callG(mm, f, ...args);
+}
+/** The generator for calling f (plain functions become one-step generators). */
+export function genOf(f, args) {
+    if (typeof f === 'function') {
+        const g = f.$g;
+        if (g !== undefined)
+            return g(...args);
+        return plainGen(f, args);
+    }
+    const mm = metamethod(f, '__call');
+    if (mm === undefined)
+        return fault(`attempt to call a ${typeNameMeta(f)} value`);
+    return genOf(mm, [f, ...args]);
+}
+function* plainGen(f, args) {
+    return f(...args);
+}
+/**
+ * Run the generator stack until the bottom generator returns or something suspends.
+ * `input`/`isThrow` is what the top generator receives first.
+ */
+export function drive(stack, input, isThrow) {
+    for (;;) {
+        const top = stack[stack.length - 1];
+        let r;
+        try {
+            r = isThrow ? top.throw(input) : top.next(input);
+        }
+        catch (e) {
+            stack.pop();
+            if (stack.length === 0)
+                throw e;
+            input = e;
+            isThrow = true;
+            continue;
+        }
+        if (r.done) {
+            stack.pop();
+            if (stack.length === 0)
+                return { done: true, value: r.value };
+            input = r.value;
+            isThrow = false;
+            continue;
+        }
+        const y = r.value;
+        if (y instanceof PendingCall) {
+            if (stack.length >= MAX_DEPTH) {
+                input = new LuaError('stack overflow');
+                isThrow = true;
+                continue;
+            }
+            stack.push(y.gen);
+            input = undefined;
+            isThrow = false;
+            continue;
+        }
+        if (y instanceof Suspend)
+            return { done: false, suspend: y };
+        throw new Error('driver: unexpected yield');
+    }
+}
+/** Run a generator to completion from plain code; suspending here is Lua's C-call boundary error. */
+export function runSync(gen) {
+    const r = drive([gen], undefined, false);
+    if (r.done)
+        return r.value;
+    const op = r.suspend.op;
+    return luaError(op === 'yield' ? 'attempt to yield across a C-call boundary' : `attempt to suspend ('${op}') across a C-call boundary`);
+}
+export { Multi };
+//# sourceMappingURL=suspend.js.map

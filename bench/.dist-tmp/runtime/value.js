@@ -1,0 +1,327 @@
+// The Lua value model.
+//
+//   nil       undefined
+//   boolean   boolean
+//   integer   number (integral, |n| <= 2^53-1) or bigint (outside that range, always wrapped to int64)
+//   float     number that is not integral (incl. inf, nan), or LFloat for an integral-valued float (2.0, -0.0, 1e300)
+//   string    JS string whose chars are bytes 0..255 ("binary string"; UTF-8 text is stored as its bytes)
+//   table     LuaTable
+//   function  JS function (Lua functions and built-ins alike)
+//   thread    Coroutine (runtime/coroutine.ts)
+//
+// A raw JS number that is integral is always an integer: float arithmetic boxes integral results (mkfloat).
+// Multiple results travel as a Multi (0 or >= 2 values); a single result is returned as is.
+/** An integral-valued float: keeps 2.0 distinct from 2. */
+export class LFloat {
+    n;
+    constructor(n) {
+        this.n = n;
+    }
+}
+/** Zero or several results of a call. A single result is never wrapped. */
+export class Multi {
+    v;
+    constructor(v) {
+        this.v = v;
+    }
+}
+export const NONE = new Multi([]);
+/** Wrap a list of results in the calling convention: one value as is, otherwise a Multi. */
+export function results(v) {
+    return v.length === 1 ? v[0] : new Multi(v);
+}
+/** The first of a call's results. */
+export function first(v) {
+    return v instanceof Multi ? v.v[0] : v;
+}
+/** All of a call's results as an array. */
+export function all(v) {
+    return v instanceof Multi ? v.v : [v];
+}
+/** String-keyed part of a table: a prototype-less object so no JS property leaks in. */
+export function StrDict() { }
+Object.setPrototypeOf(StrDict.prototype, null);
+const EMPTY_STR = Object.freeze(new StrDict());
+export class LuaTable {
+    /** String keys. Shared frozen empty dict until the first string key is written. */
+    s = EMPTY_STR;
+    /** Array part: a[i-1] holds t[i] for 1 <= i <= a.length; never ends in undefined. */
+    a;
+    /** Every other key: integers outside the array part, floats, booleans, tables, functions, threads. */
+    h = undefined;
+    mt = undefined;
+    /** Traversal cache for next(): last key returned and the snapshot of keys it came from. */
+    iterKeys = undefined;
+    iterPos = 0;
+    constructor(arr) {
+        this.a = arr ?? [];
+        if (arr !== undefined)
+            while (arr.length > 0 && arr[arr.length - 1] === undefined)
+                arr.pop();
+    }
+    /** Raw get with any key. */
+    get(k) {
+        if (typeof k === 'string')
+            return this.s[k];
+        if (typeof k === 'number') {
+            if (k >= 1 && k <= this.a.length && Number.isInteger(k))
+                return this.a[k - 1];
+            return this.h === undefined ? undefined : this.h.get(k);
+        }
+        if (k instanceof LFloat) {
+            const fk = floatKey(k.n);
+            if (fk instanceof LFloat)
+                return this.h === undefined ? undefined : this.h.get(fk);
+            return this.get(fk);
+        }
+        return this.h === undefined ? undefined : this.h.get(k);
+    }
+    getInt(i) {
+        if (i >= 1 && i <= this.a.length)
+            return this.a[i - 1];
+        return this.h === undefined ? undefined : this.h.get(i);
+    }
+    getStr(k) {
+        return this.s[k];
+    }
+    /** Raw set. The caller has checked the key is not nil/NaN (see checkKey). */
+    set(k, v) {
+        if (typeof k === 'string')
+            return this.setStr(k, v);
+        if (typeof k === 'number') {
+            if (Number.isInteger(k))
+                return this.setInt(k, v);
+        }
+        else if (k instanceof LFloat) {
+            const fk = floatKey(k.n);
+            if (fk instanceof LFloat)
+                return this.setHash(fk, v);
+            return this.set(fk, v);
+        }
+        this.setHash(k, v);
+    }
+    setStr(k, v) {
+        let s = this.s;
+        if (v === undefined) {
+            if (k in s)
+                delete s[k];
+            return;
+        }
+        if (s === EMPTY_STR)
+            s = this.s = new StrDict();
+        s[k] = v;
+    }
+    setInt(i, v) {
+        const a = this.a;
+        const n = a.length;
+        if (i >= 1 && i <= n) {
+            a[i - 1] = v;
+            if (v === undefined && i === n) {
+                // keep the invariant: the array part never ends in nil
+                let m = n - 1;
+                while (m > 0 && a[m - 1] === undefined)
+                    m--;
+                a.length = m;
+            }
+            return;
+        }
+        if (i === n + 1) {
+            if (v === undefined) {
+                if (this.h !== undefined)
+                    this.h.delete(i);
+                return;
+            }
+            a.push(v);
+            const h = this.h;
+            if (h !== undefined && h.size > 0) {
+                h.delete(i);
+                // migrate the keys that now continue the sequence
+                let j = i + 1;
+                let next;
+                while ((next = h.get(j)) !== undefined) {
+                    a.push(next);
+                    h.delete(j);
+                    j++;
+                }
+            }
+            return;
+        }
+        this.setHash(i, v);
+    }
+    setHash(k, v) {
+        if (v === undefined) {
+            if (this.h !== undefined)
+                this.h.delete(k);
+            return;
+        }
+        (this.h ??= new Map()).set(k, v);
+    }
+    /** The border: a length n with t[n] ~= nil and t[n+1] == nil (no metamethods). */
+    length() {
+        const n = this.a.length;
+        if (n > 0)
+            return n;
+        const h = this.h;
+        if (h === undefined || !h.has(1))
+            return 0;
+        // array part empty but hash holds 1, 2, ...: unbounded search as Lua does
+        let i = 1;
+        while (h.has(i + 1))
+            i++;
+        return i;
+    }
+    /** Raw next(): the key after k (undefined to start) and its value; undefined when done. */
+    next(k) {
+        let keys = this.iterKeys;
+        let pos;
+        if (k === undefined) {
+            keys = this.iterKeys = this.snapshotKeys();
+            pos = 0;
+        }
+        else {
+            if (k instanceof LFloat)
+                k = floatKey(k.n);
+            if (keys !== undefined && keys[this.iterPos] === k) {
+                pos = this.iterPos + 1;
+            }
+            else {
+                keys = this.iterKeys = this.snapshotKeys();
+                pos = keys.indexOf(k);
+                if (pos < 0) {
+                    if (this.get(k) === undefined)
+                        throw new TypeError('invalid key to next');
+                    // key was added after the snapshot: restart from it is impossible, so treat as not found
+                    throw new TypeError('invalid key to next');
+                }
+                pos++;
+            }
+        }
+        for (; pos < keys.length; pos++) {
+            const key = keys[pos];
+            const v = this.get(key);
+            if (v !== undefined) {
+                this.iterPos = pos;
+                return [key, v];
+            }
+        }
+        this.iterKeys = undefined;
+        return undefined;
+    }
+    snapshotKeys() {
+        const keys = [];
+        const a = this.a;
+        for (let i = 0; i < a.length; i++)
+            if (a[i] !== undefined)
+                keys.push(i + 1);
+        for (const k in this.s)
+            keys.push(k);
+        if (this.h !== undefined)
+            for (const k of this.h.keys())
+                keys.push(k);
+        return keys;
+    }
+}
+/** Normalise a float key: integral floats index as integers. */
+export function floatKey(n) {
+    if (Number.isInteger(n)) {
+        if (n === 0)
+            return 0;
+        if (Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+            return n;
+        if (n >= -9223372036854775808 && n < 9223372036854775808)
+            return BigInt(n);
+        return new LFloatKey(n);
+    }
+    return n;
+}
+/** Integral floats beyond int64 are kept as float keys; interned so equal values hash equal. */
+const bigFloatKeys = new Map();
+class LFloatKey extends LFloat {
+    constructor(n) {
+        const k = bigFloatKeys.get(n);
+        if (k !== undefined)
+            return k;
+        super(n);
+        bigFloatKeys.set(n, this);
+    }
+}
+export function isTable(v) {
+    return v instanceof LuaTable;
+}
+/** Lua type name of a value. */
+export function type(v) {
+    switch (typeof v) {
+        case 'undefined':
+            return 'nil';
+        case 'boolean':
+            return 'boolean';
+        case 'number':
+        case 'bigint':
+            return 'number';
+        case 'string':
+            return 'string';
+        case 'function':
+            return 'function';
+        case 'object':
+            if (v instanceof LuaTable)
+                return 'table';
+            if (v instanceof LFloat)
+                return 'number';
+            if (v !== null && v.isCoroutine === true)
+                return 'thread';
+            return 'userdata';
+    }
+    return 'userdata';
+}
+/** A Lua error in flight: `value` is what pcall returns as the error object. */
+export class LuaError {
+    value;
+    traceback;
+    /** The JS stack at the throw site, when a position had to be derived from it. */
+    stack;
+    constructor(value, traceback) {
+        this.value = value;
+        this.traceback = traceback;
+    }
+    toString() {
+        const v = this.value;
+        return typeof v === 'string' ? v : `(error object is a ${type(v)} value)`;
+    }
+}
+/** Thrown when the host stops a script (CPU limit, kill). pcall cannot catch it. */
+export class LuaKill {
+    reason;
+    constructor(reason) {
+        this.reason = reason;
+    }
+    toString() {
+        return this.reason;
+    }
+}
+/** Lua truthiness. */
+export function truthy(v) {
+    return v !== undefined && v !== false;
+}
+// ---- byte strings ----
+/** UTF-8 (or any) JS text → Lua byte string. */
+export function fromText(s) {
+    // fast path: ASCII needs no conversion
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 127)
+            return Buffer.from(s, 'utf8').toString('latin1');
+    return s;
+}
+/** Lua byte string → JS text (bytes decoded as UTF-8). */
+export function toText(s) {
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 127)
+            return Buffer.from(s, 'latin1').toString('utf8');
+    return s;
+}
+export function fromBytes(b) {
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+}
+export function toBytes(s) {
+    return Buffer.from(s, 'latin1');
+}
+//# sourceMappingURL=value.js.map

@@ -1,0 +1,150 @@
+import { parseJsonBody, BodyTooLarge } from './http-util.js';
+import { ApiError, checkDb } from './scripts.js';
+import { renderMetrics } from './metrics.js';
+import { fromText, toText } from './lua.js';
+import { log } from './log.js';
+function seg(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw new ApiError(400, `bad percent-encoding in '${s}'`);
+    }
+}
+function decodeJsonText(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+async function jsonBody(ctx, max) {
+    let body;
+    try {
+        body = await ctx.readBody(max);
+    }
+    catch (e) {
+        if (e instanceof BodyTooLarge)
+            throw new ApiError(413, e.message);
+        throw e;
+    }
+    try {
+        return parseJsonBody(body);
+    }
+    catch {
+        throw new ApiError(400, 'malformed JSON body');
+    }
+}
+async function objectBody(ctx, max) {
+    const v = await jsonBody(ctx, max);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        throw new ApiError(400, 'expected a JSON object body');
+    return v;
+}
+export async function handleAdmin(ctx, d) {
+    const { method } = ctx;
+    const parts = ctx.url.split('/').filter((s) => s !== '').slice(1); // drop "_api"
+    // start reading the body before any await
+    const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
+    if (hasBody)
+        ctx.readBody(d.maxBodyBytes).catch(() => { });
+    try {
+        if (parts[0] === 'health' && parts.length === 1 && method === 'GET') {
+            if (d.isReady())
+                ctx.json(200, { status: 'ok' });
+            else
+                ctx.json(503, { status: 'unavailable' });
+            return;
+        }
+        if (parts[0] === 'metrics' && parts.length === 1 && method === 'GET') {
+            const m = await renderMetrics();
+            ctx.text(200, m.contentType, m.body);
+            return;
+        }
+        if (!d.checkAdmin(ctx.header('x-api-key'), ctx.header('authorization'))) {
+            throw new ApiError(401, 'admin key required (X-API-Key or Authorization: Bearer)');
+        }
+        // /_api/database/{db}/scripts[/{id}]
+        if (parts[0] === 'database' && parts[2] === 'scripts' && parts.length <= 4) {
+            const db = checkDb(seg(parts[1] ?? ''));
+            if (parts.length === 3) {
+                if (method === 'GET')
+                    return ctx.json(200, d.scripts.list(db));
+                if (method === 'POST')
+                    return ctx.json(201, await d.scripts.create(db, await objectBody(ctx, d.maxBodyBytes)));
+            }
+            else {
+                const id = seg(parts[3]);
+                if (method === 'GET') {
+                    const { compiled: _c, compiler: _f, ...row } = d.scripts.get(db, id);
+                    return ctx.json(200, row);
+                }
+                if (method === 'PUT' || method === 'PATCH')
+                    return ctx.json(200, await d.scripts.update(db, id, await objectBody(ctx, d.maxBodyBytes)));
+                if (method === 'DELETE') {
+                    d.scripts.delete(db, id);
+                    return ctx.json(200, { deleted: true, id });
+                }
+            }
+            throw new ApiError(405, `method ${method} not allowed here`);
+        }
+        // shorthand: POST /_api/custom/{db}/{path...}
+        if (parts[0] === 'custom' && parts.length >= 3) {
+            if (method !== 'POST')
+                throw new ApiError(405, `method ${method} not allowed here`);
+            const db = checkDb(seg(parts[1]));
+            const path = parts.slice(2).map(seg).join('/');
+            const r = await d.scripts.upsertAt(db, path, await objectBody(ctx, d.maxBodyBytes));
+            return ctx.json(r.created ? 201 : 200, r.meta);
+        }
+        // channels
+        if (parts[0] === 'channels') {
+            if (parts.length === 1 && method === 'GET') {
+                const subs = d.hub.channels();
+                const pres = d.presence.channels();
+                const names = new Set([...subs.keys(), ...pres.keys()]);
+                return ctx.json(200, {
+                    channels: [...names].sort().map((c) => ({ channel: toText(c), subscribers: subs.get(c) ?? 0, presence: pres.get(c) ?? 0 })),
+                });
+            }
+            if (parts.length === 3) {
+                const channel = fromText(seg(parts[1]));
+                if (parts[2] === 'broadcast' && method === 'POST') {
+                    const body = await ctx.readBody(d.maxBodyBytes).catch((e) => {
+                        throw e instanceof BodyTooLarge ? new ApiError(413, e.message) : e;
+                    });
+                    try {
+                        JSON.parse(body.toString('utf8'));
+                    }
+                    catch {
+                        throw new ApiError(400, 'malformed JSON body');
+                    }
+                    const receivers = d.hub.subscriberCount(channel);
+                    d.hub.publish(channel, body.toString('latin1'), undefined);
+                    return ctx.json(200, { ok: true, channel: toText(channel), subscribers: receivers });
+                }
+                if (parts[2] === 'presence' && method === 'GET') {
+                    return ctx.json(200, {
+                        channel: toText(channel),
+                        members: d.presence.list(channel).map((r) => ({
+                            connection_id: r.connectionId,
+                            user_info: decodeJsonText(toText(r.userInfo)),
+                            joined_at: r.joinedAt,
+                        })),
+                    });
+                }
+            }
+        }
+        throw new ApiError(404, `no such route: ${method} ${ctx.url}`);
+    }
+    catch (e) {
+        if (e instanceof ApiError) {
+            ctx.json(e.status, { error: e.message, ...e.extra });
+            return;
+        }
+        log.error({ err: e, url: ctx.url }, 'admin API failure');
+        ctx.json(500, { error: 'internal error' });
+    }
+}
+//# sourceMappingURL=admin-api.js.map

@@ -1,0 +1,104 @@
+// HTTP scripts: run an instance to completion and turn its result into a response.
+//   return {…}                      → 200 JSON (as the reference system does)
+//   response.json(data, status?)    → JSON;  response.text / response.html (body, status?);  response.redirect(url, status?)
+//   response.status(code), response.header(name, value) → adjust whatever is returned
+//   solidb.error(message, status?)  → {"error": message} with that status (default 500)
+//   uncaught error → 500 {"error": "x.lua:3: …", "script"}; CPU limit → 503
+import { STATUS_CODES } from 'node:http';
+import { presenceList } from './session.js';
+import { stats } from './metrics.js';
+import { log, scriptLogger } from './log.js';
+import { LuaError, LuaTable, NONE, luaToJson, table, toNum, toText, checkString, } from './lua.js';
+const JSON_TYPE = 'application/json; charset=utf-8';
+export function statusLine(code) {
+    return `${code} ${STATUS_CODES[code] ?? 'Unknown'}`;
+}
+export function jsonResult(status, value, headers = []) {
+    return { status, headers: [['content-type', JSON_TYPE], ...headers], body: Buffer.from(JSON.stringify(value)) };
+}
+function validStatus(v, def) {
+    const n = toNum(v);
+    return n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599 ? n : def;
+}
+export function invokeHttp(scriptName, factory, request, deps) {
+    stats.httpInvocations++;
+    let status = 200;
+    const headers = [];
+    let explicit;
+    let raised;
+    const marker = new LuaTable();
+    const setBody = (type, body, st, def = 200) => {
+        status = validStatus(st, def);
+        explicit = { type, body };
+        return marker;
+    };
+    const response = table({
+        json: (data, st) => setBody(JSON_TYPE, luaToJson(data), st),
+        text: (s, st) => setBody('text/plain; charset=utf-8', checkString(s ?? '', 1, 'text'), st),
+        html: (s, st) => setBody('text/html; charset=utf-8', checkString(s ?? '', 1, 'html'), st),
+        redirect: (url, st) => {
+            headers.push(['location', toText(checkString(url, 1, 'redirect'))]);
+            return setBody('text/plain; charset=utf-8', '', st, 302);
+        },
+        status: (st) => {
+            status = validStatus(st, status);
+            return NONE;
+        },
+        header: (name, value) => {
+            const n = toText(checkString(name, 1, 'header')).toLowerCase();
+            if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n))
+                throw new LuaError(`bad argument #1 to 'header' (invalid header name)`);
+            headers.push([n, toText(checkString(value, 2, 'header')).replace(/[\r\n]/g, ' ')]);
+            return NONE;
+        },
+    });
+    const solidb = table({
+        error: (msg, st) => {
+            const err = new LuaError(typeof msg === 'string' ? msg : msg === undefined ? 'error' : String(msg));
+            raised = { err, status: validStatus(st, 500) };
+            throw err;
+        },
+        ws: table({
+            channel: table({
+                broadcast: (name, data) => {
+                    deps.hub.publish(checkString(name, 1, 'broadcast'), luaToJson(data), undefined);
+                    return true;
+                },
+            }),
+            presence: table({
+                list: (name) => presenceList(deps.presence, checkString(name, 1, 'list')),
+            }),
+        }),
+    });
+    let logger;
+    const inst = factory({
+        print: (line) => (logger ??= scriptLogger(scriptName)).info(line),
+        globals: { request, response, solidb },
+        cpuLimitMs: deps.cpuLimitMs,
+    });
+    const r = inst.run();
+    if (r.status === 'error') {
+        if (raised !== undefined && (r.error === raised.err || r.error?.value === raised.err.value)) {
+            return jsonResult(raised.status, { error: toText(String(raised.err.value)) });
+        }
+        if (r.cpuLimit) {
+            stats.cpuLimitKills++;
+            log.warn({ script: scriptName }, 'HTTP script stopped by the CPU limit');
+            return jsonResult(503, { error: 'CPU limit exceeded', script: scriptName });
+        }
+        stats.scriptErrors++;
+        log.warn({ script: scriptName, err: r.message }, 'HTTP script error');
+        return jsonResult(500, { error: toText(r.message), script: scriptName });
+    }
+    if (r.status === 'suspended') {
+        inst.kill('suspended in HTTP');
+        stats.scriptErrors++;
+        return jsonResult(500, { error: `${scriptName}: '${r.op}' is only available in WebSocket scripts`, script: scriptName });
+    }
+    const v = r.values[0];
+    if (explicit !== undefined) {
+        return { status, headers: [['content-type', explicit.type], ...headers], body: Buffer.from(explicit.body, 'latin1') };
+    }
+    return { status, headers: [['content-type', JSON_TYPE], ...headers], body: Buffer.from(luaToJson(v), 'latin1') };
+}
+//# sourceMappingURL=http-invoke.js.map

@@ -1,0 +1,84 @@
+// This node's channel registry: which local connections are subscribed to which channel. Publications
+// and presence events come in from the Broker (local or, later, remote) and are handed to each local
+// subscriber as the same shared, still-encoded object: one encode per broadcast, one decode per receiver.
+import type { Broker, BrokerHandler, Publication, PresenceEvent } from './engine.js';
+import { batch } from './scheduler.js';
+import { stats } from './metrics.js';
+
+export const EV_CHANNEL = 1;
+export const EV_PRESENCE = 2;
+
+export interface Subscriber {
+  readonly id: string;
+  deliver(kind: typeof EV_CHANNEL, payload: Publication): void;
+  deliver(kind: typeof EV_PRESENCE, payload: PresenceEvent): void;
+}
+
+export class ChannelHub implements BrokerHandler {
+  private readonly subs = new Map<string, Set<Subscriber>>();
+
+  constructor(private readonly broker: Broker) {
+    broker.setHandler(this);
+  }
+
+  subscribe(s: Subscriber, channel: string): void {
+    let set = this.subs.get(channel);
+    if (set === undefined) {
+      this.subs.set(channel, (set = new Set()));
+      this.broker.subscribe(channel);
+    }
+    set.add(s);
+  }
+
+  unsubscribe(s: Subscriber, channel: string): void {
+    const set = this.subs.get(channel);
+    if (set === undefined || !set.delete(s)) return;
+    if (set.size === 0) {
+      this.subs.delete(channel); // empty channels are garbage collected
+      this.broker.unsubscribe(channel);
+    }
+  }
+
+  /** Publish JSON `data` (byte string) to every subscriber of `channel` on every node, the sender included. */
+  publish(channel: string, data: string, senderId: string | undefined): void {
+    stats.broadcasts++;
+    this.broker.publish({ channel, data, timestamp: Date.now(), senderId });
+  }
+
+  onPublication(p: Publication): void {
+    const set = this.subs.get(p.channel);
+    if (set === undefined) return;
+    stats.eventsDelivered += set.size;
+    batch(() => {
+      for (const s of set) s.deliver(EV_CHANNEL, p);
+    });
+  }
+
+  /** Presence events go to the channel's subscribers other than the connection that joined or left. */
+  onPresence(e: PresenceEvent): void {
+    const set = this.subs.get(e.channel);
+    if (set === undefined) return;
+    batch(() => {
+      for (const s of set) {
+        if (s.id === e.connectionId) continue;
+        stats.eventsDelivered++;
+        s.deliver(EV_PRESENCE, e);
+      }
+    });
+  }
+
+  subscriberCount(channel: string): number {
+    return this.subs.get(channel)?.size ?? 0;
+  }
+
+  /** Local channels and their subscriber counts. */
+  channels(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [c, s] of this.subs) out.set(c, s.size);
+    return out;
+  }
+
+  get size(): number {
+    return this.subs.size;
+  }
+}

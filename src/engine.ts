@@ -1,0 +1,125 @@
+// The channel + presence engine, centrifuge-style: a Broker moves publications and presence events
+// between nodes, a PresenceManager stores who is present where. The in-memory implementations below
+// serve one process; a Redis implementation (sharded pub/sub + hash/zset presence with TTL refresh)
+// can be dropped in through `Engine` without touching sessions or the Lua API.
+//
+// Payloads stay encoded: `data` and `userInfo` are JSON texts as Lua byte strings (UTF-8 bytes as
+// chars 0..255), encoded once by the publisher and decoded by each receiving script.
+
+export interface Publication {
+  channel: string;
+  /** JSON text (byte string). */
+  data: string;
+  /** Unix ms. */
+  timestamp: number;
+  /** Connection id of the publishing WebSocket; undefined for HTTP scripts and admin broadcasts. */
+  senderId: string | undefined;
+}
+
+export interface PresenceInfo {
+  connectionId: string;
+  /** JSON text (byte string) of the user_info table. */
+  userInfo: string;
+  joinedAt: number;
+}
+
+export interface PresenceEvent {
+  eventType: 'join' | 'leave';
+  channel: string;
+  connectionId: string;
+  userInfo: string;
+  timestamp: number;
+}
+
+export interface BrokerHandler {
+  onPublication(p: Publication): void;
+  onPresence(e: PresenceEvent): void;
+}
+
+export interface Broker {
+  /** Where this node's deliveries go (the local hub). */
+  setHandler(h: BrokerHandler): void;
+  /** This node got its first local subscriber of `channel` (a networked broker subscribes upstream). */
+  subscribe(channel: string): void;
+  /** This node lost its last local subscriber of `channel`. */
+  unsubscribe(channel: string): void;
+  publish(p: Publication): void;
+  publishPresence(e: PresenceEvent): void;
+  close(): Promise<void>;
+}
+
+export interface PresenceManager {
+  /** Add or replace the record of `info.connectionId` in `channel`; returns the replaced record. */
+  add(channel: string, info: PresenceInfo): PresenceInfo | undefined;
+  /** Remove a record; returns it when it existed. */
+  remove(channel: string, connectionId: string): PresenceInfo | undefined;
+  /** Records in join order. */
+  list(channel: string): PresenceInfo[];
+  /** Channels with at least one record, and their sizes. */
+  channels(): Map<string, number>;
+  members(): number;
+  close(): Promise<void>;
+}
+
+export interface Engine {
+  broker: Broker;
+  presence: PresenceManager;
+}
+
+export class MemoryBroker implements Broker {
+  private h: BrokerHandler | undefined;
+  setHandler(h: BrokerHandler): void {
+    this.h = h;
+  }
+  subscribe(_channel: string): void {}
+  unsubscribe(_channel: string): void {}
+  publish(p: Publication): void {
+    this.h?.onPublication(p);
+  }
+  publishPresence(e: PresenceEvent): void {
+    this.h?.onPresence(e);
+  }
+  async close(): Promise<void> {}
+}
+
+export class MemoryPresence implements PresenceManager {
+  private readonly byChannel = new Map<string, Map<string, PresenceInfo>>();
+  private count = 0;
+
+  add(channel: string, info: PresenceInfo): PresenceInfo | undefined {
+    let m = this.byChannel.get(channel);
+    if (m === undefined) this.byChannel.set(channel, (m = new Map()));
+    const old = m.get(info.connectionId);
+    if (old !== undefined) m.delete(info.connectionId); // re-join moves to the end, like a new join
+    else this.count++;
+    m.set(info.connectionId, info);
+    return old;
+  }
+  remove(channel: string, connectionId: string): PresenceInfo | undefined {
+    const m = this.byChannel.get(channel);
+    if (m === undefined) return undefined;
+    const old = m.get(connectionId);
+    if (old === undefined) return undefined;
+    m.delete(connectionId);
+    this.count--;
+    if (m.size === 0) this.byChannel.delete(channel);
+    return old;
+  }
+  list(channel: string): PresenceInfo[] {
+    const m = this.byChannel.get(channel);
+    return m === undefined ? [] : [...m.values()];
+  }
+  channels(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [c, m] of this.byChannel) out.set(c, m.size);
+    return out;
+  }
+  members(): number {
+    return this.count;
+  }
+  async close(): Promise<void> {}
+}
+
+export function memoryEngine(): Engine {
+  return { broker: new MemoryBroker(), presence: new MemoryPresence() };
+}

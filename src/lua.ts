@@ -1,0 +1,83 @@
+// The one place the gateway touches the compiler/runtime API: Lua values, instances and JSON.
+import { createInstance, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText } from '../runtime/index.js';
+import { luaToJson, jsonToLua, jsToLua, luaToJs } from '../runtime/lib/json.js';
+
+export { createInstance, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
+export { luaToJson, jsonToLua, jsToLua, luaToJs };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LuaValue = any;
+
+export type RunResult =
+  | { status: 'done'; values: LuaValue[] }
+  | { status: 'suspended'; op: string; args: LuaValue[] }
+  | { status: 'error'; error: unknown; message: string; cpuLimit: boolean };
+
+/** What a session or an HTTP invocation needs from a script instance (the runtime's, or a fake in tests). */
+export interface ScriptInstance {
+  run(): RunResult;
+  resume(values: LuaValue[]): RunResult;
+  kill(reason: string): void;
+}
+
+export interface InstanceOptions {
+  print: (line: string) => void;
+  globals: Record<string, LuaValue>;
+  cpuLimitMs?: number;
+}
+
+/** Creates instances of one compiled script. */
+export type InstanceFactory = (opts: InstanceOptions) => ScriptInstance;
+
+/** A Lua table from a JS record of Lua values (undefined entries skipped). */
+export function table(fields: Record<string, LuaValue>): LuaTable {
+  const t = new LuaTable();
+  for (const k in fields) {
+    const v = fields[k];
+    if (v !== undefined) t.setStr(k, v);
+  }
+  return t;
+}
+
+/** A Lua sequence from an array of Lua values. */
+export function list(items: LuaValue[]): LuaTable {
+  const t = new LuaTable();
+  for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
+  return t;
+}
+
+/** A Lua number (int, bigint or LFloat) as a JS number; undefined when it is not a number. */
+export function toNum(v: LuaValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v !== null && typeof v === 'object' && typeof v.n === 'number' && !(v instanceof LuaTable)) return v.n;
+  return undefined;
+}
+
+/** A Lua error raised by a built-in ("bad argument #1 to 'subscribe' (string expected, got nil)"). */
+export function argError(n: number, fname: string, msg: string): never {
+  throw new LuaError(`bad argument #${n} to '${fname}' (${msg})`);
+}
+
+export function luaTypeName(v: LuaValue): string {
+  if (v === undefined) return 'nil';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'function') return 'function';
+  if (v instanceof LuaTable) return 'table';
+  if (toNum(v) !== undefined) return 'number';
+  return 'userdata';
+}
+
+export function checkString(v: LuaValue, n: number, fname: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return argError(n, fname, `string expected, got ${v === undefined ? 'no value' : luaTypeName(v)}`);
+}
+
+/** Text of a close reason: at most 123 UTF-8 bytes, cut on a character boundary. */
+export function closeReason(msg: string): string {
+  let s = toText(msg);
+  while (Buffer.byteLength(s) > 123) s = s.slice(0, Math.max(0, s.length - Math.max(1, Buffer.byteLength(s) - 123)));
+  return s;
+}

@@ -1,0 +1,501 @@
+// One WebSocket connection running one instance of a compiled script.
+//
+// The script runs until it calls a suspending built-in (recv / recv_any), then waits. Client messages
+// and channel/presence events are queued (bounded); when the wait can be satisfied the scheduler resumes
+// the script. recv takes only client messages; recv_any takes whatever came first. The client's close
+// makes a pending wait return nil; a script that does not end within the grace period is stopped.
+import { randomUUID } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import type { Publication, PresenceEvent } from './engine.js';
+import type { ChannelHub, Subscriber } from './channels.js';
+import { EV_CHANNEL, EV_PRESENCE } from './channels.js';
+import type { PresenceService } from './presence.js';
+import { wake, type Runnable } from './scheduler.js';
+import { timers, type TimerNode } from './timers.js';
+import { stats } from './metrics.js';
+import { log, scriptLogger, type Logger } from './log.js';
+import {
+  LuaTable, LuaError, NONE, suspending, luaToJson, jsonToLua, table, list, toNum, checkString, closeReason,
+  type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
+} from './lua.js';
+
+/** The socket as the session sees it; a uWS WebSocket fits. */
+export interface Transport {
+  send(message: Uint8Array, isBinary?: boolean): number;
+  end(code?: number, shortMessage?: string): void;
+  cork(cb: () => void): unknown;
+  getBufferedAmount(): number;
+}
+
+export interface SessionLimits {
+  maxQueue: number;
+  maxBackpressureBytes: number;
+  graceMs: number;
+  cpuLimitMs: number;
+}
+
+export interface SessionDeps {
+  hub: ChannelHub;
+  presence: PresenceService;
+  limits: SessionLimits;
+}
+
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_POLICY = 1008;
+export const CLOSE_TOO_BIG = 1009;
+export const CLOSE_ERROR = 1011;
+
+const EV_WS = 0;
+const DEFAULT_RECV_ANY_MS = 30000;
+/** Immediate resumes in one pump before the session yields to others. */
+const STEP_BUDGET = 64;
+/** Waits a script may make after its connection closed before it is stopped. */
+const MAX_CLOSED_WAITS = 100;
+
+const enum State {
+  New,
+  Running,
+  Recv,
+  RecvAny,
+  Done,
+}
+
+interface Queued {
+  seq: number;
+  kind: number;
+  payload: string | Publication | PresenceEvent;
+}
+
+/** A FIFO with O(1) shift. */
+class Fifo {
+  private items: Queued[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(q: Queued): void {
+    this.items.push(q);
+  }
+  peek(): Queued | undefined {
+    return this.items[this.head];
+  }
+  shift(): Queued {
+    const q = this.items[this.head++];
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return q;
+  }
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
+
+let recvFn: LuaValue;
+let recvAnyFn: LuaValue;
+
+export class Session implements Subscriber, Runnable, TimerNode {
+  readonly id = randomUUID();
+  scheduled = false;
+  // TimerNode
+  deadline = 0;
+  heapIndex = -1;
+
+  private state = State.New;
+  private inst: ScriptInstance | undefined;
+  private transport: Transport | undefined;
+  private socketClosed = false;
+  private timedOut = false;
+  /** Waits answered with nil after the socket closed: a script looping on them is stopped. */
+  private closedWaits = 0;
+  private recvAnyTimeout = DEFAULT_RECV_ANY_MS;
+  private seq = 0;
+  private readonly wsQ = new Fifo();
+  private readonly evQ = new Fifo();
+  private readonly subs = new Set<string>();
+  private readonly present = new Set<string>();
+  private logger: Logger | undefined;
+  private finishedResolve: (() => void) | undefined;
+  /** Resolves when the script has ended (any way). */
+  readonly finished: Promise<void>;
+
+  constructor(
+    transport: Transport,
+    readonly scriptName: string,
+    private readonly factory: InstanceFactory,
+    private readonly request: LuaTable,
+    private readonly deps: SessionDeps,
+  ) {
+    this.transport = transport;
+    this.finished = new Promise((r) => (this.finishedResolve = r));
+  }
+
+  get done(): boolean {
+    return this.state === State.Done;
+  }
+
+  /** Create the instance and run the script up to its first wait. */
+  start(): void {
+    stats.connectionsOpen++;
+    stats.connectionsTotal++;
+    recvFn ??= suspending('recv');
+    recvAnyFn ??= suspending('recv_any');
+    try {
+      this.inst = this.factory({
+        print: (line) => this.print(line),
+        globals: { request: this.request, solidb: this.api() },
+        cpuLimitMs: this.deps.limits.cpuLimitMs,
+      });
+    } catch (e) {
+      this.fail(`${this.scriptName}: ${(e as Error)?.message ?? String(e)}`, false);
+      return;
+    }
+    wake(this);
+  }
+
+  // ---- input ----
+
+  /** A client message (byte string). */
+  onMessage(data: string): void {
+    stats.messagesIn++;
+    if (this.state === State.Done) return;
+    if (!this.enqueue(EV_WS, data)) return;
+    if (this.state === State.Recv || this.state === State.RecvAny) wake(this);
+  }
+
+  deliver(kind: number, payload: Publication | PresenceEvent): void {
+    if (this.state === State.Done || this.socketClosed) return;
+    if (!this.enqueue(kind, payload)) return;
+    if (this.state === State.RecvAny) wake(this);
+  }
+
+  private enqueue(kind: number, payload: Queued['payload']): boolean {
+    if (this.wsQ.length + this.evQ.length >= this.deps.limits.maxQueue) {
+      stats.queueOverflowCloses++;
+      this.closeSocket(CLOSE_POLICY, 'event queue overflow');
+      return false;
+    }
+    (kind === EV_WS ? this.wsQ : this.evQ).push({ seq: this.seq++, kind, payload });
+    return true;
+  }
+
+  /** The socket is gone (client close, idle timeout, server close). */
+  onSocketClose(): void {
+    if (this.socketClosed) return;
+    this.socketClosed = true;
+    this.transport = undefined;
+    stats.connectionsOpen--;
+    this.cleanup();
+    if (this.state === State.Done) return;
+    this.wsQ.clear();
+    this.evQ.clear();
+    // a pending wait returns nil now; the script gets graceMs to end
+    timers.schedule(this, this.deps.limits.graceMs);
+    wake(this);
+  }
+
+  /** TimerNode: a recv_any timeout, or the grace period after the socket closed. */
+  fire(): void {
+    if (this.state === State.Done) return;
+    if (this.socketClosed) {
+      this.stop('script did not end after the connection closed');
+      return;
+    }
+    if (this.state === State.RecvAny) {
+      this.timedOut = true;
+      wake(this);
+    }
+  }
+
+  /** Stop the script now (grace period over, shutdown, deletion). */
+  stop(reason: string, code = CLOSE_GOING_AWAY): void {
+    if (this.state === State.Done) return;
+    if (this.state !== State.Running) {
+      try {
+        this.inst?.kill(reason);
+      } catch {
+        /* already dead */
+      }
+    }
+    this.finish(code, reason);
+  }
+
+  // ---- driving the script ----
+
+  pump(): void {
+    const st = this.state;
+    if (st === State.Done || st === State.Running) return;
+    const t = this.transport;
+    if (t !== undefined) t.cork(this.pumpBody);
+    else this.pumpBody();
+  }
+
+  private readonly pumpBody = (): void => {
+    try {
+      this.drive();
+    } catch (e) {
+      // a runtime bug, not a Lua error: end this session, keep the gateway running
+      log.error({ err: e, script: this.scriptName, conn: this.id }, 'script driver failure');
+      if (this.state === State.Running) this.state = State.Recv;
+      this.fail(`${this.scriptName}: internal error`, false);
+    }
+  };
+
+  private drive(): void {
+    const inst = this.inst;
+    if (inst === undefined) return;
+    let r: RunResult;
+    if (this.state === State.New) {
+      this.state = State.Running;
+      r = inst.run();
+    } else {
+      const v = this.take();
+      if (v === undefined) return;
+      this.state = State.Running;
+      r = inst.resume(v);
+    }
+    for (let steps = 1; ; steps++) {
+      if (r.status === 'suspended') {
+        if (r.op === 'recv') {
+          this.state = State.Recv;
+        } else if (r.op === 'recv_any') {
+          this.state = State.RecvAny;
+          const ms = r.args.length > 0 ? toNum(r.args[0]) : undefined;
+          this.recvAnyTimeout = ms === undefined || Number.isNaN(ms) ? DEFAULT_RECV_ANY_MS : Math.max(0, ms);
+        } else {
+          this.state = State.Running;
+          try {
+            inst.kill(`unsupported operation '${r.op}'`);
+          } catch {
+            /* ignore */
+          }
+          this.fail(`${this.scriptName}: unsupported operation '${r.op}'`, false);
+          return;
+        }
+        if (steps >= STEP_BUDGET) {
+          // let others run; come back on the next drain
+          if (this.ready()) wake(this);
+          else this.park();
+          return;
+        }
+        const v = this.take();
+        if (v === undefined) {
+          this.park();
+          return;
+        }
+        this.state = State.Running;
+        r = inst.resume(v);
+        continue;
+      }
+      if (r.status === 'done') {
+        this.finish(CLOSE_NORMAL, '');
+        return;
+      }
+      this.fail(r.cpuLimit ? 'CPU limit exceeded' : r.message, r.cpuLimit);
+      return;
+    }
+  }
+
+  /** Can the current wait be satisfied now? */
+  private ready(): boolean {
+    if (this.socketClosed) return true;
+    if (this.state === State.Recv) return this.wsQ.length > 0;
+    if (this.state === State.RecvAny) return this.wsQ.length > 0 || this.evQ.length > 0 || this.timedOut;
+    return false;
+  }
+
+  /** nil for a wait on a closed connection; a script that keeps waiting (e.g. `while true do recv_any(100) end`) is stopped. */
+  private closedWait(): LuaValue[] | undefined {
+    if (++this.closedWaits > MAX_CLOSED_WAITS) {
+      (this.logger ?? log).debug({ script: this.scriptName, conn: this.id }, 'script keeps waiting on a closed connection; stopped');
+      queueMicrotask(() => this.stop('connection closed'));
+      return undefined;
+    }
+    return [];
+  }
+
+  /** The values to resume the current wait with, or undefined when it must keep waiting. */
+  private take(): LuaValue[] | undefined {
+    if (this.state === State.Recv) {
+      if (this.wsQ.length > 0) return [this.wsQ.shift().payload];
+      if (this.socketClosed) return this.closedWait();
+      return undefined;
+    }
+    if (this.state !== State.RecvAny) return undefined;
+    const w = this.wsQ.peek();
+    const e = this.evQ.peek();
+    if (w !== undefined || e !== undefined) {
+      if (!this.socketClosed) timers.cancel(this);
+      this.timedOut = false;
+      if (e === undefined || (w !== undefined && w.seq < e.seq)) return [this.wsQ.shift().payload, 'ws'];
+      this.evQ.shift();
+      if (e.kind === EV_CHANNEL) {
+        const p = e.payload as Publication;
+        return [
+          table({ channel: p.channel, data: jsonToLua(p.data), timestamp: p.timestamp, sender_id: p.senderId }),
+          'channel',
+        ];
+      }
+      const p = e.payload as PresenceEvent;
+      return [
+        table({
+          event_type: p.eventType,
+          channel: p.channel,
+          user_info: jsonToLua(p.userInfo),
+          connection_id: p.connectionId,
+          timestamp: p.timestamp,
+        }),
+        'presence',
+      ];
+    }
+    if (this.socketClosed) return this.closedWait();
+    if (this.timedOut) {
+      this.timedOut = false;
+      return [];
+    }
+    return undefined;
+  }
+
+  private park(): void {
+    if (this.state === State.RecvAny && !this.socketClosed && this.heapIndex < 0) {
+      timers.schedule(this, this.recvAnyTimeout);
+    }
+  }
+
+  private fail(message: string, cpuLimit: boolean): void {
+    if (cpuLimit) stats.cpuLimitKills++;
+    else stats.scriptErrors++;
+    (this.logger ?? log).warn({ script: this.scriptName, conn: this.id, err: message, cpuLimit }, 'script error');
+    this.finish(CLOSE_ERROR, closeReason(message));
+  }
+
+  private finish(code: number, reason: string): void {
+    if (this.state === State.Done) return;
+    this.state = State.Done;
+    timers.cancel(this);
+    this.inst = undefined;
+    this.wsQ.clear();
+    this.evQ.clear();
+    this.cleanup();
+    this.closeSocket(code, reason);
+    this.finishedResolve?.();
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    const t = this.transport;
+    if (t === undefined) return;
+    this.transport = undefined;
+    try {
+      t.end(code, reason);
+    } catch {
+      /* already closed */
+    }
+    this.onSocketClose();
+  }
+
+  /** Unsubscribe from every channel, leave every presence channel (others get "leave"). */
+  private cleanup(): void {
+    const { hub, presence } = this.deps;
+    for (const ch of this.subs) hub.unsubscribe(this, ch);
+    this.subs.clear();
+    for (const ch of this.present) presence.leave(ch, this.id);
+    this.present.clear();
+  }
+
+  private print(line: string): void {
+    (this.logger ??= scriptLogger(this.scriptName, this.id)).info(line);
+  }
+
+  // ---- the solidb table ----
+
+  /** Send bytes to the client; disconnects (1008) a client that cannot keep up instead of dropping. */
+  send(bytes: Buffer): void {
+    const t = this.transport;
+    if (t === undefined) return;
+    if (t.getBufferedAmount() > this.deps.limits.maxBackpressureBytes) {
+      stats.slowConsumerCloses++;
+      this.closeSocket(CLOSE_POLICY, 'slow consumer');
+      return;
+    }
+    stats.messagesOut++;
+    if (t.send(bytes, !isUtf8(bytes)) === 2) {
+      stats.slowConsumerCloses++;
+      this.closeSocket(CLOSE_POLICY, 'slow consumer');
+    }
+  }
+
+  private api(): LuaTable {
+    const { hub, presence } = this.deps;
+    const ws = table({
+      send: (data: LuaValue) => {
+        if (this.transport === undefined) return NONE;
+        const s = typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send');
+        this.send(Buffer.from(s, 'latin1'));
+        return NONE;
+      },
+      recv: recvFn,
+      recv_any: recvAnyFn,
+      close: () => {
+        this.closeSocket(CLOSE_NORMAL, '');
+        return NONE;
+      },
+      channel: table({
+        subscribe: (name: LuaValue) => {
+          const ch = checkString(name, 1, 'subscribe');
+          if (this.socketClosed || this.state === State.Done) return false;
+          if (!this.subs.has(ch)) {
+            this.subs.add(ch);
+            hub.subscribe(this, ch);
+          }
+          return true;
+        },
+        unsubscribe: (name: LuaValue) => {
+          const ch = checkString(name, 1, 'unsubscribe');
+          if (this.subs.delete(ch)) hub.unsubscribe(this, ch);
+          return true;
+        },
+        broadcast: (name: LuaValue, data: LuaValue) => {
+          const ch = checkString(name, 1, 'broadcast');
+          hub.publish(ch, luaToJson(data), this.id);
+          return true;
+        },
+        list: () => list([...this.subs]),
+      }),
+      presence: table({
+        join: (name: LuaValue, info: LuaValue) => {
+          const ch = checkString(name, 1, 'join');
+          if (this.socketClosed || this.state === State.Done) return false;
+          this.present.add(ch);
+          presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
+          return true;
+        },
+        leave: (name: LuaValue) => {
+          const ch = checkString(name, 1, 'leave');
+          if (this.present.delete(ch)) presence.leave(ch, this.id);
+          return true;
+        },
+        list: (name: LuaValue) => presenceList(presence, checkString(name, 1, 'list')),
+      }),
+    });
+    return table({ ws, error: httpOnlyError });
+  }
+}
+
+/** In a WebSocket script solidb.error(msg) is a plain Lua error (it ends the script: close 1011). */
+function httpOnlyError(msg: LuaValue): never {
+  throw new LuaError(typeof msg === 'string' ? msg : String(msg));
+}
+
+export function presenceList(presence: PresenceService, channel: string): LuaTable {
+  return list(
+    presence.list(channel).map((r) =>
+      table({ connection_id: r.connectionId, user_info: jsonToLua(r.userInfo), joined_at: r.joinedAt }),
+    ),
+  );
+}
