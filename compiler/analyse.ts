@@ -9,7 +9,7 @@
 import type { Resolution } from './resolve.js';
 
 /** Names whose presence anywhere in the source means something in this chunk may suspend. */
-export const DEFAULT_SUSPEND_NAMES = ['recv', 'recv_any', 'yield', 'load'];
+export const DEFAULT_SUSPEND_NAMES = ['recv', 'recv_any', 'yield', 'load', 'isyieldable'];
 
 /** Built-ins known never to suspend (by global path). */
 const SAFE = new Set(
@@ -47,6 +47,14 @@ export function analyseSuspension(res: Resolution, source: string, suspendNames:
     return SAFE.has(path);
   };
 
+  fixpoint(res, safeCall);
+  // A metamethod that may suspend can run under any table operation: then every function is a generator.
+  if (res.functions.some((f) => f.suspends && isMetamethodValue(f.node))) {
+    for (const f of res.functions) f.suspends = true;
+  }
+}
+
+function fixpoint(res: Resolution, safeCall: (call: any) => boolean): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -61,6 +69,11 @@ export function analyseSuspension(res: Resolution, source: string, suspendNames:
       }
     }
   }
+}
+
+/** Whether a function expression is stored under a metamethod name (`__index = function ...`). */
+function isMetamethodValue(fn: any): boolean {
+  return fn.$metaKey === true;
 }
 
 /** "string.format" for `string.format` when `string` is a global; undefined otherwise. */

@@ -92,6 +92,27 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return desc.some((d) => d !== undefined) ? { line, desc } : { line };
     }
 
+    /**
+     * A helper call that may run a metamethod. In generator code, a metamethod that may suspend is
+     * not run by the helper: it returns NEEDG and the pending call runs on the driver (runtime/meta.ts).
+     */
+    meta(helperCall: Node): Node {
+      if (!this.gen) return helperCall;
+      const r = E.id(this.temp());
+      const p = E.id(this.temp());
+      const gm = E.member(E.id('GM'), 'on');
+      return E.seq([
+        E.assign(gm, E.lit(true)),
+        E.assign(r, helperCall),
+        E.assign(gm, E.lit(false)),
+        E.cond(
+          E.bin('===', r, E.id('NEEDG')),
+          E.seq([E.assign(p, E.helper('takePending', [])), E.call(E.member(p, 'post'), [E.yieldExpr(E.member(p, 'call'))])]),
+          r,
+        ),
+      ]);
+    }
+
     // ---------- expressions ----------
 
     /** Expression producing exactly one Lua value. */
@@ -195,7 +216,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.bin('instanceof', obj.type === 'Identifier' ? o : E.assign(o, obj), E.id('LuaTable')),
         E.bin('!==', E.assign(v, E.cmember(E.member(o, 's'), E.lit(key))), E.undef()),
       );
-      return E.cond(test, v, E.helper('indexS', [o, E.lit(key)], site));
+      return E.cond(test, v, this.meta(E.helper('indexS', [o, E.lit(key)], site)));
     }
 
     indexExpr(e: Node): Node {
@@ -215,7 +236,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
         E.bin('!==', E.assign(v, E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)))), E.undef()),
       );
-      return E.seq([...pre, E.cond(test, v, E.helper('index', [o, k], site))]);
+      return E.seq([...pre, E.cond(test, v, this.meta(E.helper('index', [o, k], site)))]);
     }
 
     unary(e: Node): Node {
@@ -232,12 +253,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
             if (!Number.isFinite(n)) return n > 0 ? E.id('Infinity') : E.bin('-', E.lit(0), E.id('Infinity'));
             return Number.isInteger(n) ? floatConst(n) : E.lit(n);
           }
-          return E.helper('unm', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+          return this.meta(E.helper('unm', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
         }
         case '#':
-          return E.helper('len', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+          return this.meta(E.helper('len', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
         case '~':
-          return E.helper('bnot', [this.exp1(e.argument)], this.site(line, this.desc(e.argument)));
+          return this.meta(E.helper('bnot', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
       }
       throw new Error(`emit: unary ${e.operator}`);
     }
@@ -249,16 +270,16 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const t = this.equality(e.left, e.right);
         return op === '==' ? t : E.not(t);
       }
-      if (COMPARE[op]) return E.helper(COMPARE[op], [this.exp1(e.left), this.exp1(e.right)], this.site(line));
+      if (COMPARE[op]) return this.meta(E.helper(COMPARE[op], [this.exp1(e.left), this.exp1(e.right)], this.site(line)));
       const fn = ARITH[op];
       if (!fn) throw new Error(`emit: binary ${op}`);
-      return E.helper(fn, [this.exp1(e.left), this.exp1(e.right)], this.site(line, this.desc(e.left), this.desc(e.right)));
+      return this.meta(E.helper(fn, [this.exp1(e.left), this.exp1(e.right)], this.site(line, this.desc(e.left), this.desc(e.right))));
     }
 
     equality(l: Node, r: Node): Node {
       const simple = (x: Node) => x.type === 'StringLiteral' || x.type === 'NilLiteral' || x.type === 'BooleanLiteral';
       if (simple(l) || simple(r)) return E.bin('===', this.exp1(l), this.exp1(r));
-      return E.helper('eq', [this.exp1(l), this.exp1(r)], this.site(l.loc.end.line));
+      return this.meta(E.helper('eq', [this.exp1(l), this.exp1(r)], this.site(l.loc.end.line)));
     }
 
     logical(e: Node): Node {
@@ -572,7 +593,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         else {
           const site = this.site(p.t.loc.start.line, this.desc(p.t.base));
           const key = p.k !== undefined ? E.id(p.k) : E.lit(p.t.identifier.name);
-          pre.push(E.exprStmt(E.helper('setindex', [E.id(p.o), key, v], site)));
+          pre.push(E.exprStmt(this.meta(E.helper('setindex', [E.id(p.o), key, v], site))));
         }
       }
       return pre;
@@ -603,7 +624,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.assign(o, objE),
         E.assign(k, keyE),
         E.assign(v, value),
-        E.cond(test, E.assign(E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), v), E.helper('setindex', [o, k, v], site)),
+        E.cond(test, E.assign(E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), v), this.meta(E.helper('setindex', [o, k, v], site))),
       ]);
     }
 
@@ -616,7 +637,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (v !== value) pre.push(E.assign(v, value));
       const slot = E.cmember(E.member(o, 's'), E.lit(key));
       const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('!==', slot, E.undef()));
-      return E.seq([...pre, E.cond(test, E.assign(E.cmember(E.member(o, 's'), E.lit(key)), v), E.helper('setindex', [o, E.lit(key), v], site))]);
+      return E.seq([...pre, E.cond(test, E.assign(E.cmember(E.member(o, 's'), E.lit(key)), v), this.meta(E.helper('setindex', [o, E.lit(key), v], site)))]);
     }
 
     ifStat(clauses: Node[], i: number): Node {

@@ -118,6 +118,7 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
       case 'TableConstructorExpression':
         for (const f of e.fields) {
           if (f.type === 'TableKey') expr(scope, f.key);
+          if (f.type === 'TableKeyString' && f.key.name.startsWith('__') && f.value.type === 'FunctionDeclaration') f.value.$metaKey = true;
           expr(scope, f.value);
         }
         return;
@@ -188,6 +189,10 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
         return;
       }
       case 'AssignmentStatement':
+        st.variables.forEach((t: any, i: number) => {
+          const v = st.init[i];
+          if (t.type === 'MemberExpression' && t.identifier.name.startsWith('__') && v?.type === 'FunctionDeclaration') v.$metaKey = true;
+        });
         for (const e of st.init) expr(scope, e);
         for (const t of st.variables) {
           if (t.type === 'Identifier') assignName(scope, t);
@@ -250,6 +255,7 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
           expr(scope, id);
           noteFieldAssign(id);
           if (id.indexer === ':') st.$method = true;
+          if (id.identifier.name.startsWith('__')) st.$metaKey = true;
         }
         func(scope, st, undefined);
         return;

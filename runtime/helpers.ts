@@ -4,7 +4,7 @@ import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, shl, shr, sub, un
 import { B, budget } from './budget.js';
 import { NOERR, checkClose, closeVar } from './closing.js';
 import { forIter, forprep, forvar } from './loops.js';
-import { tocall } from './meta.js';
+import { GM, NEEDG, takePending, tocall } from './meta.js';
 import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setindex } from './ops.js';
 import { PendingCall, callG, mkG } from './suspend.js';
 import { LFloat, LuaTable, LuaValue, Multi, NONE, StrDict, all, first, results, truthy } from './value.js';
@@ -42,7 +42,7 @@ export const RT = {
   index, indexS, setindex, rawsetChecked,
   add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,
-  callable, callG, PendingCall, mkG,
+  callable, callG, PendingCall, mkG, GM, NEEDG, takePending,
   forprep, forvar, forIter,
   B, budget,
   checkClose, closeVar, NOERR,

@@ -13,7 +13,7 @@ import { chunkFactory } from './chunk.js';
 import { toLuaError } from './error.js';
 import { drive, type LuaGenerator } from './suspend.js';
 import { createGlobals, stringMetatableFor, type GlobalsOptions } from './stdlib.js';
-import { stringMeta, metamethod, call } from './meta.js';
+import { GM, stringMeta, metamethod, call } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, all, first, results } from './value.js';
 
@@ -94,6 +94,7 @@ export class Instance {
       this.state = r.status === 'suspended' ? 'suspended' : 'done';
       return r;
     } catch (e) {
+      GM.on = false;
       this.stack = undefined;
       this.state = 'dead';
       if (e instanceof LuaKill) {

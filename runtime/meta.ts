@@ -2,6 +2,7 @@
 
 import { fault, luaError } from './error.js';
 import { LuaTable, LuaValue, Multi, first, type } from './value.js';
+import { PendingCall } from './pending.js';
 
 /** The metatable shared by all strings (set by the string library: { __index = string }). */
 export const stringMeta: { mt: LuaTable | undefined } = { mt: undefined };
@@ -36,13 +37,24 @@ export function tocall(f: LuaValue): (...args: LuaValue[]) => LuaValue {
 const MAX_C_CALLS = 200;
 let cCalls = 0;
 
+/** Current nesting of C-like calls (a coroutine can yield only when none is open since it started). */
+export function cDepth(): number {
+  return cCalls;
+}
+export function enterC(): void {
+  if (++cCalls >= MAX_C_CALLS) {
+    cCalls--;
+    luaError('C stack overflow');
+  }
+}
+export function leaveC(): void {
+  cCalls--;
+}
+
 /** Call any callable value from JS with Lua's calling convention (first result or Multi). */
 export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
   const fn = typeof f === 'function' ? f : tocall(f);
-  if (++cCalls >= MAX_C_CALLS) {
-    cCalls--;
-    return luaError('C stack overflow');
-  }
+  enterC();
   try {
     return fn(...args);
   } finally {
@@ -50,10 +62,53 @@ export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
   }
 }
 
+/**
+ * Metamethods that may suspend. Generator code sets GM.on around an operator helper's slow path;
+ * a metamethod that is a generator function is then not run here: the helper returns NEEDG and
+ * the generator code runs the pending call on the driver (takePending), so a script can suspend
+ * inside __index, __add, __lt, ... Plain code never sees NEEDG (GM.on is off while a plain
+ * metamethod runs, and reset whenever an error unwinds to a catch of the runtime).
+ */
+export const GM = { on: false };
+export const NEEDG = Symbol('metamethod must run on the driver');
+
+export interface PendingMeta {
+  call: PendingCall;
+  post: (r: LuaValue) => LuaValue;
+}
+let pending: PendingMeta | undefined;
+
+const firstOf = (r: LuaValue): LuaValue => (r instanceof Multi ? r.v[0] : r);
+
+/** The metamethod call a helper left pending (after it returned NEEDG). */
+export function takePending(): PendingMeta {
+  const p = pending!;
+  pending = undefined;
+  return p;
+}
+
+/** Change what happens to the pending call's result (comparisons keep its truth value). */
+export function pendingPost(post: (r: LuaValue) => LuaValue): void {
+  const p = pending!;
+  const prev = p.post;
+  p.post = (r) => post(prev(r));
+}
+
 /** Call a metamethod and keep its first result. */
-export function callMeta(mm: LuaValue, a: LuaValue, b: LuaValue): LuaValue {
-  const r = call(mm, a, b);
-  return r instanceof Multi ? r.v[0] : r;
+export function callMeta(mm: LuaValue, a: LuaValue, b: LuaValue, c?: LuaValue): LuaValue {
+  if (GM.on) {
+    if (typeof mm === 'function' && mm.$g !== undefined) {
+      pending = { call: new PendingCall(mm.$g(a, b, c)), post: firstOf };
+      return NEEDG;
+    }
+    GM.on = false;
+    try {
+      return firstOf(c === undefined ? call(mm, a, b) : call(mm, a, b, c));
+    } finally {
+      GM.on = true;
+    }
+  }
+  return firstOf(c === undefined ? call(mm, a, b) : call(mm, a, b, c));
 }
 
 export { first };

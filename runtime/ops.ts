@@ -1,7 +1,7 @@
 // Indexing, comparison, concatenation, length and tostring, with metamethods and Lua's error messages.
 
 import { fault, luaError } from './error.js';
-import { call, callMeta, metamethod, tocall, typeNameMeta, stringMeta } from './meta.js';
+import { NEEDG, callMeta, metamethod, pendingPost, tocall, typeNameMeta, stringMeta } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaTable, LuaValue, Multi, truthy, type } from './value.js';
 
@@ -50,13 +50,13 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
 }
 
 /** o[k] = v with __newindex. */
-export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): void {
+export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
   if (o instanceof LuaTable && o.mt === undefined) {
     if (typeof k === 'string') o.setStr(k, v);
     else rawsetChecked(o, k, v);
     return;
   }
-  setindexMeta(o, k, v);
+  return setindexMeta(o, k, v);
 }
 
 export function rawsetChecked(t: LuaTable, k: LuaValue, v: LuaValue): void {
@@ -65,7 +65,7 @@ export function rawsetChecked(t: LuaTable, k: LuaValue, v: LuaValue): void {
   t.set(k, v);
 }
 
-function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): void {
+function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
   let cur = o;
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: LuaValue;
@@ -83,8 +83,7 @@ function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): void {
       }
     }
     if (typeof h === 'function') {
-      call(h, cur, k, v);
-      return;
+      return callMeta(h, cur, k, v) === NEEDG ? NEEDG : undefined;
     }
     cur = h;
   }
@@ -92,6 +91,15 @@ function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): void {
 }
 
 // ---- comparison ----
+
+/** truthy() of a metamethod result; a pending generator metamethod gets truthy() applied later. */
+function truthyMeta(r: LuaValue): any {
+  if (r === NEEDG) {
+    pendingPost(truthy);
+    return NEEDG;
+  }
+  return truthy(r);
+}
 
 function isNum(v: LuaValue): boolean {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat;
@@ -108,7 +116,7 @@ export function eq(a: LuaValue, b: LuaValue): boolean {
     if (a instanceof LuaTable) {
       if (!(b instanceof LuaTable)) return false;
       const mm = metamethod(a, '__eq') ?? metamethod(b, '__eq');
-      return mm !== undefined && truthy(callMeta(mm, a, b));
+      return mm !== undefined && truthyMeta(callMeta(mm, a, b));
     }
     if (a instanceof LFloat) return isNum(b) && a.n == (numVal(b) as any);
     return false;
@@ -133,7 +141,7 @@ export function le(a: LuaValue, b: LuaValue): boolean {
 
 function compareMeta(a: LuaValue, b: LuaValue, event: string): boolean {
   const mm = metamethod(a, event) ?? metamethod(b, event);
-  if (mm !== undefined) return truthy(callMeta(mm, a, b));
+  if (mm !== undefined) return truthyMeta(callMeta(mm, a, b));
   const t1 = typeNameMeta(a), t2 = typeNameMeta(b);
   return luaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
 }

@@ -7,17 +7,15 @@
 // yields a Suspend, which the driver hands to its owner (the host, or a coroutine's resumer).
 
 import { luaError } from './error.js';
-import { metamethod, typeNameMeta } from './meta.js';
+import { GM, enterC, leaveC, metamethod, typeNameMeta } from './meta.js';
 import { fault } from './error.js';
 import { LuaError, LuaValue, Multi } from './value.js';
 
 export type LuaGenerator = Generator<unknown, LuaValue, LuaValue>;
 export type GenFn = (...args: LuaValue[]) => LuaGenerator;
 
-/** A call the driver must run: the callee's generator. */
-export class PendingCall {
-  constructor(readonly gen: LuaGenerator) {}
-}
+import { PendingCall } from './pending.js';
+export { PendingCall };
 
 /** A request to leave the running thread: `op` names it ('yield' for coroutines, host ops otherwise). */
 export class Suspend {
@@ -95,6 +93,7 @@ export function drive(stack: LuaGenerator[], input: LuaValue, isThrow: boolean):
     try {
       r = isThrow ? top.throw(input) : top.next(input);
     } catch (e) {
+      GM.on = false;
       stack.pop();
       if (stack.length === 0) throw e;
       input = e;
@@ -125,28 +124,14 @@ export function drive(stack: LuaGenerator[], input: LuaValue, isThrow: boolean):
   }
 }
 
-/** How many plain-code runs of generators (runSync) enclose the running code in this coroutine. */
-let sync = 0;
-export function syncDepth(): number {
-  return sync;
-}
-export function enterCoroutineSync(): number {
-  const saved = sync;
-  sync = 0;
-  return saved;
-}
-export function leaveCoroutineSync(saved: number): void {
-  sync = saved;
-}
-
 /** Run a generator to completion from plain code; suspending here is Lua's C-call boundary error. */
 export function runSync(gen: LuaGenerator): LuaValue {
-  sync++;
+  enterC();
   let r: DriveResult;
   try {
     r = drive([gen], undefined, false);
   } finally {
-    sync--;
+    leaveC();
   }
   if (r.done) return r.value;
   const op = r.suspend.op;

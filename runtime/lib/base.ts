@@ -3,7 +3,7 @@
 
 import { argError, captureStack, luaError, toLuaError, where } from '../error.js';
 import { setIpairsIter, setNextFn } from '../loops.js';
-import { call, getMetatable, metamethod } from '../meta.js';
+import { GM, call, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
 import { index, markBuiltin, tostr } from '../ops.js';
 import { PendingCall, callG, withGen, type LuaGenerator } from '../suspend.js';
@@ -19,6 +19,7 @@ export interface BaseOptions {
 
 /** What pcall returns for a caught error: Multi([false, value]); LuaKill passes through. */
 export function caught(e: unknown): LuaValue {
+  GM.on = false;
   if (e instanceof LuaKill) throw e;
   const le = toLuaError(e);
   if (le instanceof LuaError) return new Multi([false, le.value]);

@@ -4,7 +4,8 @@
 
 import { luaError, toLuaError, where } from '../error.js';
 import { markBuiltin } from '../ops.js';
-import { Suspend, drive, enterCoroutineSync, genOf, leaveCoroutineSync, suspending, syncDepth, withGen, type DriveResult, type LuaGenerator } from '../suspend.js';
+import { Suspend, drive, genOf, suspending, withGen, type DriveResult, type LuaGenerator } from '../suspend.js';
+import { cDepth } from '../meta.js';
 import { LuaError, LuaKill, LuaTable, LuaValue, Multi, all, results } from '../value.js';
 import { NOERR } from '../closing.js';
 import { typeError } from './args.js';
@@ -16,6 +17,8 @@ export class Coroutine {
   started = false;
   /** error value when the coroutine died by an error (for close) */
   error: { value: LuaValue } | undefined = undefined;
+  /** C-call depth when it was last resumed: deeper means a built-in stands between it and its resumer */
+  cBase = 0;
   constructor(readonly fn: LuaValue) {}
 }
 
@@ -35,7 +38,8 @@ function step(co: Coroutine, input: LuaValue, isThrow: boolean, args: LuaValue[]
   if (prev !== undefined) prev.status = 'normal';
   current = co;
   co.status = 'running';
-  const savedSync = enterCoroutineSync();
+  const savedBase = co.cBase;
+  co.cBase = cDepth();
   try {
     if (!co.started) {
       co.started = true;
@@ -52,7 +56,7 @@ function step(co: Coroutine, input: LuaValue, isThrow: boolean, args: LuaValue[]
     co.error = { value };
     return { error: value };
   } finally {
-    leaveCoroutineSync(savedSync);
+    co.cBase = savedBase;
     current = prev;
     if (prev !== undefined) prev.status = 'running';
     if (co.status === 'running') co.status = 'suspended';
@@ -138,7 +142,7 @@ export function openCoroutine(G: LuaTable): LuaTable {
   def('isyieldable', (...args: LuaValue[]) => {
     const co = args.length > 0 ? checkCo(args[0], 1, 'isyieldable') : current;
     if (co === undefined || co === mainThread) return false;
-    return co !== current || syncDepth() === 0;
+    return co !== current || cDepth() === co.cBase;
   });
 
   def('wrap', (...args: LuaValue[]) => {

@@ -26,7 +26,12 @@ function decompose(x: number): { hi: number; lo: number; e2: number; sub: boolea
 
 /** Number of fractional binary digits of a finite non-integral double (|x| = m / 2^f with m odd). */
 function fracBits(x: number): number {
-  const { hi, lo, e2 } = decompose(x);
+  f64[0] = x;
+  const lo = u32[0];
+  const hiw = u32[1];
+  const be = (hiw >>> 20) & 0x7ff;
+  const hi = be !== 0 ? (hiw & 0xfffff) | 0x100000 : hiw & 0xfffff;
+  const e2 = be === 0 ? -1074 : be - 1075;
   let tz: number;
   if (lo !== 0) tz = 31 - Math.clz32(lo & -lo);
   else tz = 32 + (31 - Math.clz32(hi & -hi));
@@ -249,6 +254,20 @@ function checkFormat(form: string, flags: string, precision: boolean): void {
   if (!(c >= 97 && c <= 122)) luaError(`invalid conversion specification: '${form}'`);
 }
 
+const specCache = new Map<string, Spec>();
+
+/** checkformat + parse, cached per format item (a cached item has passed the check). */
+function spec(form: string, flags: string, precision: boolean): Spec {
+  let sp = specCache.get(form);
+  if (sp === undefined) {
+    checkFormat(form, flags, precision);
+    sp = parseSpec(form);
+    if (specCache.size >= 256) specCache.clear();
+    specCache.set(form, sp);
+  }
+  return sp;
+}
+
 function parseSpec(form: string): Spec {
   const sp: Spec = { left: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
   let i = 1;
@@ -428,15 +447,13 @@ export function strFormat(...args: LuaValue[]): string {
           out += typeof n === 'number' ? String(n) : n.toString();
           break;
         }
-        checkFormat(form, '-+ 0', true);
-        out += fmtInt(n, conv, parseSpec(form));
+        out += fmtInt(n, conv, spec(form, '-+ 0', true));
         break;
       }
       case 117: {
         // u
         const n = checkInt(v, arg, FNAME);
-        checkFormat(form, '-0', true);
-        out += fmtInt(n, conv, parseSpec(form));
+        out += fmtInt(n, conv, spec(form, '-0', true));
         break;
       }
       case 111: // o
@@ -444,8 +461,7 @@ export function strFormat(...args: LuaValue[]): string {
       case 88: {
         // X
         const n = checkInt(v, arg, FNAME);
-        checkFormat(form, '-#0', true);
-        out += fmtInt(n, conv, parseSpec(form));
+        out += fmtInt(n, conv, spec(form, '-#0', true));
         break;
       }
       case 97: // a
@@ -463,8 +479,7 @@ export function strFormat(...args: LuaValue[]): string {
       case 71: {
         // G
         const x = checkNumber(v, arg, FNAME);
-        checkFormat(form, '-+ #0', true);
-        out += fmtFloat(toDouble(x), conv, parseSpec(form));
+        out += fmtFloat(toDouble(x), conv, spec(form, '-+ #0', true));
         break;
       }
       case 112: {
