@@ -1,0 +1,52 @@
+// `moongate run FILE.lua` (like `lua5.4 FILE.lua`) and `moongate compile FILE.lua`.
+//
+// The script runs on a worker thread with a 64 MB stack: Lua programs may recurse ~200,000 deep,
+// far past the default V8 stack of the main thread.
+
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { compile, LuaSyntaxError } from '../compiler/index.js';
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'latin1');
+  } catch (e) {
+    process.stderr.write(`moongate: cannot open ${file}\n`);
+    return undefined;
+  }
+}
+
+export async function runLuaFile(file: string, args: string[] = []): Promise<number> {
+  const source = readSource(file);
+  if (source === undefined) return 1;
+  const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
+    workerData: { file, source, args },
+    resourceLimits: { stackSizeMb: 64 },
+    stdout: false,
+    stderr: false,
+  });
+  return new Promise<number>((resolve) => {
+    worker.on('message', (code: number) => resolve(code));
+    worker.on('error', (e) => {
+      process.stderr.write(`moongate: ${e.message}\n`);
+      resolve(1);
+    });
+    worker.on('exit', (code) => resolve(code));
+  });
+}
+
+export async function compileLuaFile(file: string): Promise<number> {
+  const source = readSource(file);
+  if (source === undefined) return 1;
+  try {
+    const script = compile(source, { chunkName: file });
+    process.stdout.write(script.js + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof LuaSyntaxError) {
+      process.stderr.write(`moongate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

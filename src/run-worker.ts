@@ -1,0 +1,53 @@
+// Worker side of `moongate run`: compile, run, write print output as raw bytes, report the exit code.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { writeSync } from 'node:fs';
+import { compile, LuaSyntaxError } from '../compiler/index.js';
+import { createInstance, LuaTable } from '../runtime/index.js';
+
+const { file, source, args } = workerData as { file: string; source: string; args: string[] };
+
+// print output is buffered and written to fd 1 synchronously, byte for byte
+let buf: string[] = [];
+let size = 0;
+const flush = (): void => {
+  if (buf.length === 0) return;
+  writeSync(1, Buffer.from(buf.join(''), 'latin1'));
+  buf = [];
+  size = 0;
+};
+const write = (s: string): void => {
+  buf.push(s);
+  size += s.length;
+  if (size > 1 << 16) flush();
+};
+
+function main(): number {
+  let script;
+  try {
+    script = compile(source, { chunkName: file });
+  } catch (e) {
+    if (e instanceof LuaSyntaxError) {
+      writeSync(2, `moongate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const argTable = new LuaTable();
+  argTable.set(0, file);
+  args.forEach((a, i) => argTable.set(i + 1, Buffer.from(a, 'utf8').toString('latin1')));
+  const inst = createInstance(script, { write, globals: { arg: argTable }, args: args.map((a) => Buffer.from(a, 'utf8').toString('latin1')) });
+  const r = inst.run();
+  flush();
+  if (r.status === 'error') {
+    writeSync(2, Buffer.from(`moongate: ${r.message}\n`, 'latin1'));
+    return 1;
+  }
+  if (r.status === 'suspended') {
+    writeSync(2, `moongate: ${file}: script suspended on '${r.op}', which has no host here\n`);
+    return 1;
+  }
+  return 0;
+}
+
+parentPort!.postMessage(main());
