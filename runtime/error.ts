@@ -152,10 +152,28 @@ export function fault(msg: string, operand = 0): never {
 
 /** "bad argument #n to 'fname' (msg)" */
 export function argError(n: number, fname: string, msg: string): never {
-  // called from another built-in (pcall), Lua names the function by its global path: 'string.format'
+  // Lua names the function as the call site does ('rep' for s:rep(), 'f' for a local alias); called
+  // from another built-in (pcall), by its global path ('string.format'). A method call's self is
+  // argument 0: "calling 'rep' on bad self".
   const stack = captureStack();
-  const { fromBuiltin, lib } = calledFromBuiltin(stack);
-  const name = fromBuiltin && lib !== undefined && QUALIFIER[lib] !== undefined && !fname.includes('.') ? QUALIFIER[lib] + fname : fname;
+  const acts = activations(stack);
+  let name = fname;
+  if (acts.length > 1 && !acts[0].lua) {
+    const caller = acts[1];
+    if (!caller.lua) {
+      const q = QUALIFIER[acts[0].file];
+      if (q !== undefined && !fname.includes('.')) name = q + fname;
+    } else {
+      const m = /^(global|local|method|field|upvalue) '(.*)'$/.exec(caller.frame.site?.desc?.[0] ?? '');
+      if (m !== null) {
+        name = m[2];
+        if (m[1] === 'method') {
+          n--;
+          if (n === 0) throw new LuaError(where(1, stack) + `calling '${name}' on bad self (${msg})`);
+        }
+      }
+    }
+  }
   throw new LuaError(where(1, stack) + `bad argument #${n} to '${name}' (${msg})`);
 }
 

@@ -61,7 +61,8 @@ function fval(v: LuaValue): number {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : (v as LFloat).n;
 }
 function forNum(v: LuaValue, what: string): number | bigint | LFloat {
-  const n = typeof v === 'string' ? undefined : toNumber(v);
+  // numeric strings are accepted (and make a float loop: only true integers make an integer loop)
+  const n = typeof v === 'string' ? floatOf(toNumber(v)) : toNumber(v);
   if (n === undefined) return luaError(`bad 'for' ${what} (number expected, got ${typeNameMeta(v)})`);
   return n;
 }
@@ -151,4 +152,9 @@ export function setIpairsIter(f: LuaValue): void {
 let nextFn: LuaValue = undefined;
 export function setNextFn(f: LuaValue): void {
   nextFn = f;
+}
+
+function floatOf(n: number | bigint | LFloat | undefined): number | LFloat | undefined {
+  if (n === undefined) return undefined;
+  return mkfloat(typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : n.n);
 }

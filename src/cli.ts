@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const m = await import('./run-file.js');
-    return cmd === 'run' ? m.runLuaFile(file) : m.compileLuaFile(file);
+    return cmd === 'run' ? m.runLuaFile(file, positionals.slice(2)) : m.compileLuaFile(file);
   }
   if (cmd !== 'serve') {
     process.stderr.write(`moongate: unknown command '${cmd}'\n${USAGE}`);

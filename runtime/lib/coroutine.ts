@@ -25,9 +25,9 @@ export class Coroutine {
 /** The running coroutine (undefined: the main chunk). */
 let current: Coroutine | undefined = undefined;
 
-function checkCo(v: LuaValue, n: number, fname: string): Coroutine {
+function checkCo(v: LuaValue, n: number, fname: string, present = true): Coroutine {
   if (v instanceof Coroutine) return v;
-  return typeError(n, fname, 'thread', v, true);
+  return typeError(n, fname, 'thread', v, present);
 }
 
 type Outcome = { ok: true; values: LuaValue[] } | { ok: false; error: LuaValue };
@@ -123,9 +123,9 @@ export function openCoroutine(G: LuaTable): LuaTable {
   def(
     'resume',
     withGen(
-      (...args: LuaValue[]) => asResumeResult(resumePlain(checkCo(args[0], 1, 'resume'), args.slice(1))),
+      (...args: LuaValue[]) => asResumeResult(resumePlain(checkCo(args[0], 1, 'resume', args.length > 0), args.slice(1))),
       function* (...args: LuaValue[]): LuaGenerator {
-        return asResumeResult(yield* resumeGen(checkCo(args[0], 1, 'resume'), args.slice(1)));
+        return asResumeResult(yield* resumeGen(checkCo(args[0], 1, 'resume', args.length > 0), args.slice(1)));
       },
     ),
   );
@@ -135,7 +135,7 @@ export function openCoroutine(G: LuaTable): LuaTable {
     luaError(current === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
   def('yield', withGen(yieldPlain, (yieldFn as any).$g));
 
-  def('status', (...args: LuaValue[]) => checkCo(args[0], 1, 'status').status);
+  def('status', (...args: LuaValue[]) => checkCo(args[0], 1, 'status', args.length > 0).status);
 
   def('running', () => (current === undefined ? new Multi([mainThread, true]) : new Multi([current, false])));
 

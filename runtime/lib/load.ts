@@ -58,7 +58,7 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
         throw e;
       }
       source = parts.join('');
-    } else return typeError(1, 'load', 'string', chunk, args.length > 0);
+    } else return typeError(1, 'load', 'function', chunk, args.length > 0);
     const chunkName = name !== undefined ? tostr(name) : typeof chunk === 'string' ? chunk : '=(load)';
     const m = mode === undefined ? 'bt' : tostr(mode);
     if (source.charCodeAt(0) === 27) {

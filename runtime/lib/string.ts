@@ -152,7 +152,7 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
     if (idx < 0) return undefined;
     return new Multi([idx + 1, idx + p.length]);
   }
-  if (!find && info.plain) {
+  if (!find && info.plain && p.indexOf(")") < 0) {
     const idx = s.indexOf(p, init);
     return idx < 0 ? undefined : p;
   }
@@ -273,7 +273,7 @@ function str_gsub(...args: LuaValue[]): LuaValue {
   let out = '';
 
   // fast path: literal pattern, literal replacement
-  if (info.plain && p.length > 0 && rPlain) {
+  if (info.plain && p.length > 0 && rPlain && p.indexOf(")") < 0) {
     let pos = 0;
     while (n < maxS) {
       const idx = src.indexOf(p, pos);

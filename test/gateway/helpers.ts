@@ -190,6 +190,10 @@ export async function startServer(o: ServerOptions = {}): Promise<Server> {
   const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
   try {
     await listening;
+  } catch (e) {
+    proc.kill('SIGKILL');
+    if (s.ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
   } finally {
     clearTimeout(timer);
   }
