@@ -314,7 +314,7 @@ function ratio(a: Cell | undefined, b: Cell | undefined): number | null {
 
 function fmtRatio(r: number | null): string {
   if (r === null || !isFinite(r)) return '–';
-  return r >= 10 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+  return r >= 10 ? `${r.toFixed(1)}×` : r >= 0.1 ? `${r.toFixed(2)}×` : `${r.toFixed(3)}×`;
 }
 
 function geomean(xs: number[]): number | null {
@@ -429,7 +429,8 @@ async function main(): Promise<void> {
 
   // compile times + errors
   if (has('moongate')) {
-    const cl = ['| program | moongate compile ms | fengari parse ms | wasmoon parse ms |', '| --- | ---: | ---: | ---: |'];
+    // cold: the first compile/parse in a fresh process (see compile.js for warm throughput)
+    const cl = ['| program | moongate compile ms | fengari load ms | wasmoon load ms |', '| --- | ---: | ---: | ---: |'];
     for (const prog of programs) {
       const row = results.get(prog)!;
       const f = (rt: RuntimeName) => {
@@ -438,7 +439,7 @@ async function main(): Promise<void> {
       };
       cl.push(`| ${prog} | ${f('moongate')} | ${f('fengari')} | ${f('wasmoon')} |`);
     }
-    report.push('## Compile / parse time', '', ...cl, '');
+    report.push('## Compile / parse time (cold: first compile in a fresh process; warm throughput: compile.js)', '', ...cl, '');
   }
   const problems: string[] = [];
   for (const prog of programs) {

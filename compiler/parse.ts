@@ -42,7 +42,8 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     } as any);
   } catch (e: any) {
     if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
-      throw new LuaSyntaxError(`${chunkName}:${e.line}: ${luaWording(String(e.message), e.line)}`, chunkName, e.line, e.column + 1);
+      const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
+      throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
     throw e;
   }
@@ -151,18 +152,61 @@ function utf8Bytes(x: number): string {
   return String.fromCharCode(...bytes);
 }
 
-/** luaparse's messages, reworded as Lua 5.4 prints them. */
-function luaWording(msg: string, line: number): string {
+/** luaparse's messages, reworded as Lua 5.4 prints them (the source text disambiguates some). */
+function luaWording(msg: string, line: number, src: string, index: number): string {
   let m = msg.replace(/^\[\d+:\d+\]\s*/, '');
   m = m.replace(/near '<eof>'/g, 'near <eof>');
+  const before = typeof index === 'number' ? src.slice(0, index).replace(/\s+$/, '') : '';
+  m = m.replace(/^unexpected symbol near/, 'syntax error near');
   m = m.replace(/^<expression> expected near/, 'unexpected symbol near');
-  m = m.replace(/^unexpected symbol '(.*)' near '.*'$/, "unexpected symbol near '$1'");
   m = m.replace(/^<goto (.*)> jumps into the scope of local '(.*)'$/, `<goto $1> at line ${line} jumps into the scope of local '$2'`);
-  m = m.replace(/^'=' expected near/, 'syntax error near');
+  // `a, b` wants '='; a lone expression that is not a call is a "syntax error"
+  if (/^'=' expected near/.test(m) && !/,\s*[\w.\[\]"' ]*$/.test(before)) m = m.replace(/^'=' expected near/, 'syntax error near');
+  // an argument list cut short: Lua was expecting an expression
+  if (/^'\)' expected near/.test(m) && /[(,]$/.test(before)) m = m.replace(/^'\)' expected near/, 'unexpected symbol near');
   m = m.replace(/^no visible label '(.*)' for <goto>$/, `no visible label '$1' for <goto> at line ${line}`);
-  m = m.replace(/^no loop to break near .*$/, 'break outside a loop');
-  m = m.replace(/^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/, "unexpected symbol near '$2'");
+  m = m.replace(/^no loop to break near .*$/, `break outside loop at line ${line}`);
+  const u = /^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/.exec(m);
+  if (u !== null) {
+    // after a complete block (closed by a block keyword, or a return), Lua expected the end of the chunk
+    const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || /\breturn\s+[^\n;]*\S$/.test(before);
+    m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
+  }
   return m;
+}
+
+/**
+ * Errors inside a string literal: Lua shows the literal read so far (from its opening quote) up to the
+ * offending character, where luaparse shows only the escape; an unfinished string at the end of the
+ * input is "near <eof>".
+ */
+function stringErrorNear(msg: string, src: string, index: number): string {
+  const m = /^(hexadecimal digit expected|invalid escape sequence|decimal escape too large|UTF-8 value too large|missing '\{' in \\u\{xxxx\}|missing '\}' in \\u\{xxxx\}|unfinished string) near '(.*)'$/s.exec(msg);
+  if (m === null || typeof index !== 'number') return msg;
+  // find the literal containing `index`: scan its line, tracking quotes and escapes
+  let i = src.lastIndexOf('\n', index - 1) + 1;
+  let start = -1;
+  let quote = 0;
+  for (; i < index; i++) {
+    const c = src.charCodeAt(i);
+    if (start < 0) {
+      if (c === 34 || c === 39) {
+        start = i;
+        quote = c;
+      }
+    } else if (c === 92) i++;
+    else if (c === quote) start = -1;
+  }
+  if (start < 0) return msg;
+  if (m[1] === 'unfinished string') {
+    const nl = src.indexOf('\n', start);
+    return nl < 0 ? 'unfinished string near <eof>' : msg;
+  }
+  const esc = src.indexOf(m[2], start);
+  if (esc < 0) return msg;
+  // luaparse's text ends before the character Lua had just read, except for \x and invalid escapes
+  const extra = m[1] === 'invalid escape sequence' || (m[1] === 'hexadecimal digit expected' && m[2].startsWith('\\x')) ? 0 : 1;
+  return `${m[1]} near '${src.slice(start, Math.min(src.length, esc + m[2].length + extra))}'`;
 }
 
 // ---- attribute pre-pass ----

@@ -170,10 +170,26 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
     block(inner, node.body, true);
   };
 
+  /** labels visible in the blocks being resolved, per function (a nested function starts afresh) */
+  const visibleLabels = new Map<FuncInfo, Map<string, number>>();
+  const withLabels = (fn: FuncInfo, body: any[], f: () => void): void => {
+    const outer = visibleLabels.get(fn) ?? new Map<string, number>();
+    checkGotos(body, outer);
+    const inner = new Map(outer);
+    for (const st of body) if (st.type === 'LabelStatement') inner.set(st.label.name, st.loc.start.line);
+    visibleLabels.set(fn, inner);
+    try {
+      f();
+    } finally {
+      visibleLabels.set(fn, outer);
+    }
+  };
+
   const block = (scope: Scope, body: any[], sameScope = false): void => {
     const s: Scope = sameScope ? scope : { vars: new Map(), parent: scope, fn: scope.fn };
-    checkGotos(body);
-    for (const st of body) stat(s, st);
+    withLabels(scope.fn, body, () => {
+      for (const st of body) stat(s, st);
+    });
   };
 
   const stat = (scope: Scope, st: any): void => {
@@ -214,9 +230,10 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
         return;
       case 'RepeatStatement': {
         const s: Scope = { vars: new Map(), parent: scope, fn: scope.fn };
-        checkGotos(st.body);
-        for (const b of st.body) stat(s, b);
-        expr(s, st.condition);
+        withLabels(scope.fn, st.body, () => {
+          for (const b of st.body) stat(s, b);
+          expr(s, st.condition);
+        });
         return;
       }
       case 'IfStatement':
@@ -290,12 +307,14 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
   };
 
   /** Lua's rule: a goto may not jump forward into the scope of a local declared in the same block. */
-  const checkGotos = (body: any[]): void => {
+  const checkGotos = (body: any[], visible: Map<string, number>): void => {
     const labels = new Map<string, number>();
     body.forEach((st, i) => {
       if (st.type === 'LabelStatement') {
-        if (labels.has(st.label.name)) err(st, `label '${st.label.name}' already defined`);
-        labels.set(st.label.name, i);
+        const name = st.label.name;
+        const prev = labels.has(name) ? body[labels.get(name)!].loc.start.line : visible.get(name);
+        if (prev !== undefined) err(st, `label '${name}' already defined on line ${prev}`);
+        labels.set(name, i);
       }
     });
     if (labels.size === 0) return;
@@ -303,8 +322,10 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
       if (st.type !== 'GotoStatement') return;
       const target = labels.get(st.label.name);
       if (target === undefined || target < i) return;
-      // a label that ends the block may be jumped to past local declarations (Lua 5.4)
-      if (target === body.length - 1) return;
+      // a label followed only by other labels ends the block: it may be jumped to past local declarations
+      let end = target;
+      while (end + 1 < body.length && body[end + 1].type === 'LabelStatement') end++;
+      if (end === body.length - 1) return;
       for (let k = i + 1; k < target; k++) {
         const s = body[k];
         if (s.type === 'LocalStatement' || (s.type === 'FunctionDeclaration' && s.isLocal)) {

@@ -6,7 +6,7 @@
 // inside the C function (comparisons in sort, length of a non-table) carry no position.
 
 import { argError, luaError } from '../error.js';
-import { call, getMetatable, metamethod, typeNameMeta } from '../meta.js';
+import { call, getMetatable, metamethod, typeNameMeta, enterC, leaveC } from '../meta.js';
 import { MAXINTEGER, normInt, numberToString, toInteger } from '../number.js';
 import { eq, index, markBuiltin, setindex } from '../ops.js';
 import { LFloat, LuaError, LuaTable, LuaValue, Multi, NONE, truthy, type } from '../value.js';
@@ -517,7 +517,13 @@ function tsort(this: unknown, t: LuaValue, cmp: LuaValue): LuaValue {
         }
       }
     }
-    new Sorter(t, cmp, plain).auxsort(1, n, 0);
+    // the comparator runs under sort, a C function: it may not yield (coroutine.isyieldable is false)
+    enterC();
+    try {
+      new Sorter(t, cmp, plain).auxsort(1, n, 0);
+    } finally {
+      leaveC();
+    }
   }
   return NONE;
 }

@@ -270,7 +270,7 @@ function ratio(a, b) {
 function fmtRatio(r) {
     if (r === null || !isFinite(r))
         return '–';
-    return r >= 10 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+    return r >= 10 ? `${r.toFixed(1)}×` : r >= 0.1 ? `${r.toFixed(2)}×` : `${r.toFixed(3)}×`;
 }
 function geomean(xs) {
     const v = xs.filter((x) => x > 0 && isFinite(x));
@@ -383,7 +383,8 @@ async function main() {
     report.push('moongate/wasmoon/fengari: program run only (runtime loading and Lua compile/parse excluded), fresh child process per run.', '');
     // compile times + errors
     if (has('moongate')) {
-        const cl = ['| program | moongate compile ms | fengari parse ms | wasmoon parse ms |', '| --- | ---: | ---: | ---: |'];
+        // cold: the first compile/parse in a fresh process (see compile.js for warm throughput)
+        const cl = ['| program | moongate compile ms | fengari load ms | wasmoon load ms |', '| --- | ---: | ---: | ---: |'];
         for (const prog of programs) {
             const row = results.get(prog);
             const f = (rt) => {
@@ -392,7 +393,7 @@ async function main() {
             };
             cl.push(`| ${prog} | ${f('moongate')} | ${f('fengari')} | ${f('wasmoon')} |`);
         }
-        report.push('## Compile / parse time', '', ...cl, '');
+        report.push('## Compile / parse time (cold: first compile in a fresh process; warm throughput: compile.js)', '', ...cl, '');
     }
     const problems = [];
     for (const prog of programs) {
