@@ -14,7 +14,7 @@ import { LuaError, LuaValue, Multi } from './value.js';
 export type LuaGenerator = Generator<unknown, LuaValue, LuaValue>;
 export type GenFn = (...args: LuaValue[]) => LuaGenerator;
 
-import { PendingCall } from './pending.js';
+import { NOT_STARTED, PendingCall } from './pending.js';
 export { PendingCall };
 
 /** A request to leave the running thread: `op` names it ('yield' for coroutines, host ops otherwise). */
@@ -35,9 +35,13 @@ export function mkG(g: GenFn): (...args: LuaValue[]) => LuaValue {
   return w;
 }
 
-/** Give a built-in a generator twin used when it is called from generator code (pcall, coroutine.resume, ...). */
+/**
+ * Give a built-in a generator twin used when it is called from generator code (pcall, coroutine.resume, ...).
+ * Built-in twins are started eagerly by callG (see PendingCall.first).
+ */
 export function withGen<F extends Function>(plain: F, g: GenFn): F {
   (plain as any).$g = g;
+  (plain as any).$eager = true;
   return plain;
 }
 
@@ -55,8 +59,12 @@ export function suspending(op: string): (...args: LuaValue[]) => LuaValue {
 export function callG(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (typeof f === 'function') {
     const g = f.$g;
-    if (g !== undefined) return new PendingCall(g(...args));
-    return f(...args);
+    if (g === undefined) return f(...args);
+    if (f.$eager !== true) return new PendingCall(g(...args));
+    // a built-in: run its first step here, on the caller's JS stack
+    const gen = g(...args);
+    const r = gen.next();
+    return r.done ? r.value : new PendingCall(gen, r.value);
   }
   const mm = metamethod(f, '__call');
   if (mm === undefined) return fault(`attempt to call a ${typeNameMeta(f)} value`);
@@ -87,10 +95,14 @@ export type DriveResult = { done: true; value: LuaValue } | { done: false; suspe
  * `input`/`isThrow` is what the top generator receives first.
  */
 export function drive(stack: LuaGenerator[], input: LuaValue, isThrow: boolean): DriveResult {
+  let started: unknown = NOT_STARTED; // a yield the new top generator already made
   for (;;) {
     const top = stack[stack.length - 1];
     let r: IteratorResult<unknown, LuaValue>;
-    try {
+    if (started !== NOT_STARTED) {
+      r = { done: false, value: started };
+      started = NOT_STARTED;
+    } else try {
       r = isThrow ? top.throw(input) : top.next(input);
     } catch (e) {
       GM.on = false;
@@ -115,6 +127,7 @@ export function drive(stack: LuaGenerator[], input: LuaValue, isThrow: boolean):
         continue;
       }
       stack.push(y.gen);
+      started = y.first;
       input = undefined;
       isThrow = false;
       continue;
