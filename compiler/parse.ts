@@ -204,6 +204,13 @@ function stringErrorNear(msg: string, src: string, index: number): string {
   }
   const esc = src.indexOf(m[2], start);
   if (esc < 0) return msg;
+  if (m[1] === 'UTF-8 value too large') {
+    // Lua stops at the first digit that would overflow 2^31 and shows it
+    let r = 0;
+    let j = esc + 3;
+    while (j < src.length && /[0-9a-fA-F]/.test(src[j]) && r <= 0x7ffffff) r = r * 16 + parseInt(src[j++], 16);
+    return `${m[1]} near '${src.slice(start, j + 1)}'`;
+  }
   // luaparse's text ends before the character Lua had just read, except for \x and invalid escapes
   const extra = m[1] === 'invalid escape sequence' || (m[1] === 'hexadecimal digit expected' && m[2].startsWith('\\x')) ? 0 : 1;
   return `${m[1]} near '${src.slice(start, Math.min(src.length, esc + m[2].length + extra))}'`;
