@@ -121,11 +121,17 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'CallExpression':
         case 'StringCallExpression':
         case 'TableCallExpression':
-          return E.helper('first', [this.callRaw(e)]);
+          return this.firstOf(this.callRaw(e));
         case 'VarargLiteral':
           return E.cmember(E.id('$va'), E.lit(0));
       }
       return this.expr(e);
+    }
+
+    /** The first result of a call: `(t = call) instanceof Multi ? t.v[0] : t`. */
+    firstOf(callE: Node): Node {
+      const t = E.id(this.temp());
+      return E.cond(E.bin('instanceof', E.assign(t, callE), E.id('Multi')), E.cmember(E.member(t, 'v'), E.lit(0)), t);
     }
 
     /** Expression whose value may be a Multi (calls, varargs), used where all results are wanted. */
@@ -179,7 +185,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'CallExpression':
         case 'StringCallExpression':
         case 'TableCallExpression':
-          return E.helper('first', [this.callRaw(e)]);
+          return this.firstOf(this.callRaw(e));
         case 'UnaryExpression':
           return this.unary(e);
         case 'BinaryExpression':
@@ -253,7 +259,9 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
             if (!Number.isFinite(n)) return n > 0 ? E.id('Infinity') : E.bin('-', E.lit(0), E.id('Infinity'));
             return Number.isInteger(n) ? floatConst(n) : E.lit(n);
           }
-          return this.meta(E.helper('unm', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
+          const [pre, a] = this.operands(this.exp1(e.argument), E.lit(0));
+          const slow = this.meta(E.helper('unm', [a], this.site(line, this.desc(e.argument))));
+          return E.seq([...pre, E.cond(E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('number')), E.bin('!==', a, E.lit(0))), E.un('-', a), slow)]);
         }
         case '#':
           return this.meta(E.helper('len', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
@@ -270,16 +278,86 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const t = this.equality(e.left, e.right);
         return op === '==' ? t : E.not(t);
       }
-      if (COMPARE[op]) return this.meta(E.helper(COMPARE[op], [this.exp1(e.left), this.exp1(e.right)], this.site(line)));
-      const fn = ARITH[op];
+      const fn = COMPARE[op] ?? ARITH[op];
       if (!fn) throw new Error(`emit: binary ${op}`);
-      return this.meta(E.helper(fn, [this.exp1(e.left), this.exp1(e.right)], this.site(line, this.desc(e.left), this.desc(e.right))));
+      const [pre, a, b] = this.operands(this.exp1(e.left), this.exp1(e.right));
+      const slow = this.meta(
+        E.helper(fn, [a, b], COMPARE[op] ? this.site(line) : this.site(line, this.desc(e.left), this.desc(e.right))),
+      );
+      return E.seq([...pre, this.fastBinary(op, a, b, slow)]);
+    }
+
+    /** Evaluate two operands once, in order: identifiers and literals as they are, others into temps. */
+    operands(a: Node, b: Node): [Node[], Node, Node] {
+      const pre: Node[] = [];
+      const hold = (x: Node): Node => {
+        if (x.type === 'Identifier' || x.type === 'Literal' || (x.type === 'UnaryExpression' && x.argument.type === 'Literal')) return x;
+        const t = E.id(this.temp());
+        pre.push(E.assign(t, x));
+        return t;
+      };
+      const ha = hold(a);
+      return [pre, ha, hold(b)];
+    }
+
+    /**
+     * The arithmetic and comparison fast paths, inline (V8's inlining budget runs out in arithmetic-heavy
+     * functions): two JS numbers that give a result of the right subtype are computed here; everything
+     * else (integral float results that need boxing, int64 overflow, strings, metamethods) goes to `slow`.
+     */
+    fastBinary(op: string, a: Node, b: Node, slow: Node): Node {
+      const lit = (x: Node): number | undefined =>
+        x.type === 'Literal' && typeof x.value === 'number' ? x.value : x.type === 'UnaryExpression' && x.operator === '-' && x.argument.type === 'Literal' && typeof x.argument.value === 'number' ? -x.argument.value : undefined;
+      const isNum = (x: Node): Node | undefined => (lit(x) !== undefined ? undefined : E.bin('===', E.un('typeof', x), E.lit('number')));
+      const isI32 = (x: Node): Node | undefined => {
+        const v = lit(x);
+        if (v !== undefined) return (v | 0) === v ? undefined : E.lit(false);
+        return E.bin('===', E.bin('|', x, E.lit(0)), x);
+      };
+      const and = (...xs: (Node | undefined)[]): Node => {
+        const ys = xs.filter((x): x is Node => x !== undefined);
+        return ys.length === 0 ? E.lit(true) : ys.reduce((p, c) => E.logical('&&', p, c));
+      };
+      const notInt = (x: Node): Node => E.not(E.call(E.member(E.id('Number'), 'isInteger'), [x]));
+      const numbers = and(isNum(a), isNum(b));
+      switch (op) {
+        case '+':
+        case '-': {
+          const r = E.bin(op, a, b);
+          return E.cond(E.logical('&&', numbers, E.logical('||', and(isI32(a), isI32(b)), notInt(E.bin(op, a, b)))), r, slow);
+        }
+        case '*': {
+          const t = E.id(this.temp());
+          const intOk = and(isI32(a), isI32(b), E.bin('<=', t, E.lit(9007199254740991)), E.bin('>=', t, E.lit(-9007199254740991)));
+          return E.cond(E.logical('&&', numbers, E.logical('||', notInt(E.assign(t, E.bin('*', a, b))), intOk)), E.bin('+', t, E.lit(0)), slow);
+        }
+        case '/': {
+          const t = E.id(this.temp());
+          return E.cond(E.logical('&&', numbers, notInt(E.assign(t, E.bin('/', a, b)))), t, slow);
+        }
+        case '<':
+        case '<=':
+        case '>':
+        case '>=':
+          return E.cond(numbers, E.bin(op, a, b), slow);
+        case '..':
+          return E.cond(
+            E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('string')), E.bin('===', E.un('typeof', b), E.lit('string'))),
+            E.bin('+', a, b),
+            slow,
+          );
+      }
+      return slow;
     }
 
     equality(l: Node, r: Node): Node {
       const simple = (x: Node) => x.type === 'StringLiteral' || x.type === 'NilLiteral' || x.type === 'BooleanLiteral';
       if (simple(l) || simple(r)) return E.bin('===', this.exp1(l), this.exp1(r));
-      return this.meta(E.helper('eq', [this.exp1(l), this.exp1(r)], this.site(l.loc.end.line)));
+      const [pre, a, b] = this.operands(this.exp1(l), this.exp1(r));
+      // identical values are equal; values of one primitive type that differ are not; the rest asks eq()
+      const slow = this.meta(E.helper('eq', [a, b], this.site(l.loc.end.line)));
+      const maybe = E.logical('||', E.bin('!==', E.un('typeof', a), E.un('typeof', b)), E.bin('===', E.un('typeof', a), E.lit('object')));
+      return E.seq([...pre, E.logical('||', E.bin('===', a, b), E.logical('&&', maybe, slow))]);
     }
 
     logical(e: Node): Node {
@@ -379,7 +457,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         // a known generator function: run it on the driver
         return E.yieldExpr(E.newExpr(E.id('PendingCall'), [E.call(E.member(fnE, '$g'), args, site)]));
       }
-      if (!this.gen) return E.call(E.helper('callable', [fnE], site), args, site);
+      if (!this.gen) {
+        // (typeof f === 'function' ? f : tocall(f))(args): __call and "attempt to call" in tocall
+        const f = fnE.type === 'Identifier' ? fnE : E.id(this.temp());
+        const test = E.bin('===', E.un('typeof', fnE.type === 'Identifier' ? f : E.assign(f, fnE)), E.lit('function'));
+        return E.call(E.cond(test, f, E.helper('tocall', [f], site)), args, site);
+      }
       const r = E.id(this.temp());
       return E.cond(
         E.bin('instanceof', E.assign(r, E.helper('callG', [fnE, ...args], site)), E.id('PendingCall')),

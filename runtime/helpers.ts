@@ -42,7 +42,7 @@ export const RT = {
   index, indexS, setindex, rawsetChecked,
   add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,
-  callable, callG, PendingCall, mkG, GM, NEEDG, takePending,
+  callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,
   forprep, forvar, forIter,
   B, budget,
   checkClose, closeVar, NOERR,

@@ -21,6 +21,12 @@ export function indexS(o: LuaValue, k: string): LuaValue {
   if (o instanceof LuaTable) {
     const v = o.s[k];
     if (v !== undefined || o.mt === undefined) return v;
+    // the class pattern: __index is a table holding the methods
+    const h = o.mt.s.__index;
+    if (h instanceof LuaTable) {
+      const m = h.s[k];
+      if (m !== undefined || h.mt === undefined) return m;
+    }
   }
   return indexMeta(o, k);
 }
