@@ -225,6 +225,24 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return E.cond(test, v, this.meta(E.helper('indexS', [o, E.lit(key)], site)));
     }
 
+    /**
+     * obj:name lookup: the object's own field, else the class pattern (metatable whose __index is a table
+     * holding the method), both inline so each site has its own inline caches; the rest in indexS.
+     */
+    methodLookup(o: Node, key: string, site: SiteInfo): Node {
+      const v = E.id(this.temp());
+      const mt = E.id(this.temp());
+      const h = E.id(this.temp());
+      const own = E.bin('!==', E.assign(v, E.cmember(E.member(o, 's'), E.lit(key))), E.undef());
+      const viaClass = E.logical(
+        '&&',
+        E.logical('&&', E.bin('!==', E.assign(mt, E.member(o, 'mt')), E.undef()), E.bin('instanceof', E.assign(h, E.member(E.member(mt, 's'), '__index')), E.id('LuaTable'))),
+        E.bin('!==', E.assign(v, E.cmember(E.member(h, 's'), E.lit(key))), E.undef()),
+      );
+      const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.logical('||', own, viaClass));
+      return E.cond(test, v, this.meta(E.helper('indexS', [o, E.lit(key)], site)));
+    }
+
     indexExpr(e: Node): Node {
       const site = this.site(e.index.loc?.start.line ?? e.loc.start.line, this.desc(e.base));
       if (e.index.type === 'StringLiteral') return this.indexConst(this.exp1(e.base), e.index.value, site);
@@ -440,7 +458,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (base.type === 'MemberExpression' && base.indexer === ':') {
         const objE = this.exp1(base.base);
         const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
-        const fnE = this.indexConst(o, base.identifier.name, this.site(base.identifier.loc.start.line, this.desc(base.base)));
+        const fnE = this.methodLookup(o, base.identifier.name, this.site(base.identifier.loc.start.line, this.desc(base.base)));
         const argEls = [o, ...this.listElements(args)];
         const callE = this.invoke(fnE, argEls, this.site(line, `method '${base.identifier.name}'`), undefined);
         return o === objE ? callE : E.seq([E.assign(o, objE), callE]);

@@ -121,7 +121,27 @@ function fval(v: Num): number {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n;
 }
 
+/** A float operation on doubles (one operand was an integral-valued float). */
+function floatArith(op: number, f: number, g: number): LuaValue {
+  switch (op) {
+    case ADD: return mkfloat(f + g);
+    case SUB: return mkfloat(f - g);
+    case MUL: return mkfloat(f * g);
+    case DIV: return mkfloat(f / g);
+    case POW: return mkfloat(g === 2 ? f * f : Math.pow(f, g));
+    case MOD: return fmod(f, g);
+    case IDIV: return mkfloat(Math.floor(f / g));
+    case UNM: return mkfloat(-f);
+  }
+  throw new Error('bad arith op');
+}
+
 export function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
+  // the common slow case: an integral float with another plain number
+  if (a instanceof LFloat) {
+    if (typeof b === 'number') return floatArith(op, a.n, b);
+    if (b instanceof LFloat) return floatArith(op, a.n, b.n);
+  } else if (b instanceof LFloat && typeof a === 'number') return floatArith(op, a, b.n);
   // strings coerce to numbers (the string metatable's arithmetic metamethods in Lua 5.4)
   const x = typeof a === 'string' ? toNumber(a) : isNum(a) ? a : undefined;
   const y = typeof b === 'string' ? toNumber(b) : isNum(b) ? b : undefined;

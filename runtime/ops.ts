@@ -33,10 +33,11 @@ export function indexS(o: LuaValue, k: string): LuaValue {
 
 function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
   let cur = o;
+  const strKey = typeof k === 'string';
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: LuaValue;
     if (cur instanceof LuaTable) {
-      const v = cur.get(k);
+      const v = strKey ? cur.s[k] : cur.get(k);
       if (v !== undefined) return v;
       const mt = cur.mt;
       if (mt === undefined) return undefined;
