@@ -302,6 +302,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const slow = this.meta(
         E.helper(fn, [a, b], COMPARE[op] ? this.site(line) : this.site(line, this.desc(e.left), this.desc(e.right))),
       );
+      // two literals: leave it to the helper at run time (V8 would fold 0/0 into a NaN of the other sign)
+      if (a.type === 'Literal' && b.type === 'Literal') return E.seq([...pre, slow]);
       return E.seq([...pre, this.fastBinary(op, a, b, slow)]);
     }
 

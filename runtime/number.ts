@@ -101,9 +101,17 @@ export function str2number(s: string): number | bigint | LFloat | undefined {
   return mkfloat(Number(t));
 }
 
+const nanView = new Float64Array(1);
+const nanBits = new Uint32Array(nanView.buffer);
+/** Whether a NaN has its sign bit set (0/0 does on x86 and in V8, and C's printf shows it as "-nan"). */
+export function nanIsNegative(x: number): boolean {
+  nanView[0] = x;
+  return nanBits[1] >>> 31 === 1;
+}
+
 /** Format a double like C's printf("%.<prec>g"). */
 export function fmtG(x: number, prec: number, alt = false, upper = false): string {
-  if (x !== x) return 'nan';
+  if (x !== x) return nanIsNegative(x) ? '-nan' : 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (prec === 0) prec = 1;

@@ -1,3 +1,4 @@
+import { nanIsNegative } from '../number.js';
 // string.format, following lstrlib.c's str_format and C printf semantics (glibc/musl rounding: exact, ties to even).
 
 import { argError, luaError } from '../error.js';
@@ -325,8 +326,8 @@ function fmtInt(n: number | bigint, conv: number, sp: Spec): string {
 }
 
 function fmtFloat(x: number, conv: number, sp: Spec): string {
-  // NaN prints as "-nan": what PUC Lua shows for 0/0 on x86 and wasm (JS does not keep NaN signs reliably)
-  const neg = x < 0 || Object.is(x, -0) || x !== x;
+  // a NaN's sign bit shows as C's printf shows it: 0/0 is "-nan", -(0/0) is "nan"
+  const neg = x < 0 || Object.is(x, -0) || (x !== x && nanIsNegative(x));
   const prefix = neg ? '-' : sp.plus ? '+' : sp.space ? ' ' : '';
   const upper = conv === 65 || conv === 69 || conv === 70 || conv === 71;
   if (!isFinite(x)) {
