@@ -355,6 +355,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const t = E.id(this.temp());
           return E.cond(E.logical('&&', numbers, notInt(E.assign(t, E.bin('/', a, b)))), t, slow);
         }
+        case '%': {
+          // int32 % positive int32: Lua's sign rule is "result has the divisor's sign"
+          const t = E.id(this.temp());
+          const bPos = lit(b) !== undefined ? (lit(b)! > 0 && (lit(b)! | 0) === lit(b) ? undefined : E.lit(false)) : E.logical('&&', E.bin('>', b, E.lit(0)), isI32(b)!);
+          const cond = and(isNum(a), isNum(b), isI32(a), bPos);
+          return E.cond(cond, E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0))), slow);
+        }
         case '<':
         case '<=':
         case '>':
@@ -776,7 +783,23 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       });
     }
 
+    /** The value of an integer literal that needs no boxing (decimal, |n| < 2^31), else undefined. */
+    smallIntLiteral(e: Node | null | undefined): number | undefined {
+      if (!e) return undefined;
+      let neg = false;
+      if (e.type === 'UnaryExpression' && e.operator === '-') {
+        neg = true;
+        e = e.argument;
+      }
+      if (e.type !== 'NumericLiteral' || !/^\d+$/.test(e.raw)) return undefined;
+      const n = Number(e.raw) * (neg ? -1 : 1);
+      return Math.abs(n) < 2 ** 31 ? n + 0 : undefined;
+    }
+
     forNum(st: Node): Node[] {
+      const start = this.smallIntLiteral(st.start);
+      const step = st.step ? this.smallIntLiteral(st.step) : 1;
+      if (start !== undefined && step !== undefined && step !== 0) return this.forNumInt(st, start, step);
       const p = this.temp();
       const v: VarInfo = st.variable.$var;
       const args = [this.exp1(st.start), this.exp1(st.end)];
@@ -798,6 +821,38 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const loopVar = E.letDecl([[v.js, E.cond(E.bin('===', E.id(m), E.lit(0)), E.id(i), E.helper('forvar', [E.id(i), E.id(m)]))]]);
         const body = E.block([this.budgetCheck(), loopVar, ...this.block(st.body)]);
         return [pre, E.labeled(label, E.forStmt(init, test, E.assign(E.id(i), E.id(s), '+='), body))];
+      });
+    }
+
+    /**
+     * `for i = <int literal>, limit, <int literal>`: always an integer loop, so the loop variable is a
+     * plain JS number; only the limit needs checking (forlimit clips floats and odd values).
+     */
+    forNumInt(st: Node, start: number, step: number): Node[] {
+      const v: VarInfo = st.variable.$var;
+      const i = `$i${++uid}`, l = `$l${uid}`;
+      const limE = this.exp1(st.end);
+      const lt = E.id(this.temp());
+      const limit =
+        limE.type === 'Literal' && typeof limE.value === 'number' && Number.isInteger(limE.value) && Math.abs(limE.value) < 2 ** 52
+          ? limE
+          : E.cond(
+              E.logical(
+                '&&',
+                E.bin('===', E.un('typeof', E.assign(lt, limE)), E.lit('number')),
+                E.logical('&&', E.call(E.member(E.id('Number'), 'isInteger'), [lt]), E.bin('<', E.call(E.member(E.id('Math'), 'abs'), [lt]), E.lit(2 ** 52))),
+              ),
+              lt,
+              E.helper('forlimit', [E.lit(start), lt, E.lit(step)], this.site(st.loc.start.line)),
+            );
+      return this.withLoop((label) => {
+        const init = E.letDecl([
+          [i, E.lit(start)],
+          [l, limit],
+        ]);
+        const test = step > 0 ? E.bin('<=', E.id(i), E.id(l)) : E.bin('>=', E.id(i), E.id(l));
+        const body = E.block([this.budgetCheck(), E.letDecl([[v.js, E.id(i)]]), ...this.block(st.body)]);
+        return [E.labeled(label, E.forStmt(init, test, E.assign(E.id(i), E.lit(step), '+='), body))];
       });
     }
 

@@ -3,7 +3,7 @@
 import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, shl, shr, sub, unm } from './arith.js';
 import { B, budget } from './budget.js';
 import { NOERR, checkClose, closeVar } from './closing.js';
-import { forIter, forprep, forvar } from './loops.js';
+import { forIter, forlimit, forprep, forvar } from './loops.js';
 import { GM, NEEDG, takePending, tocall } from './meta.js';
 import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setindex } from './ops.js';
 import { PendingCall, callG, mkG } from './suspend.js';
@@ -43,7 +43,7 @@ export const RT = {
   add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,
   callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,
-  forprep, forvar, forIter,
+  forprep, forlimit, forvar, forIter,
   B, budget,
   checkClose, closeVar, NOERR,
   newrec, newtable, setlist,

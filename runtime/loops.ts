@@ -25,8 +25,8 @@ export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [a
     if (isInt(l)) lim = l as number | bigint;
     else {
       const f = fval(l);
-      if (f !== f) return [0, -1, 1, 0]; // NaN limit: no iterations
-      const fl = fval(s) > 0 ? Math.floor(f) : Math.ceil(f);
+      // NaN compares as "below every integer", as in Lua's forlimit
+      const fl = f !== f ? -Infinity : fval(s) > 0 ? Math.floor(f) : Math.ceil(f);
       const li = floatToInt(fl);
       if (li !== undefined) lim = li;
       else if (fl > 0) {
@@ -44,6 +44,21 @@ export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [a
   const fs = fval(s);
   if (fs === 0) return luaError("'for' step is zero");
   return [fval(i), fval(l), fs, 1];
+}
+
+/** The limit of an integer loop with literal start and step (Lua's forlimit): floats clipped, NaN → no loop. */
+export function forlimit(start: number, limit: LuaValue, step: number): number {
+  const l = forNum(limit, 'limit');
+  const max = Number.MAX_SAFE_INTEGER - Math.abs(step);
+  let n: number;
+  if (typeof l === 'bigint') n = Number(l);
+  else {
+    const f = fval(l);
+    // NaN compares as "below every integer", as in Lua's forlimit
+    n = f !== f ? -Infinity : step > 0 ? Math.floor(f) : Math.ceil(f);
+  }
+  // past 2^53 the loop could not end in any reasonable time anyway
+  return n > max ? max : n < -max ? -max : n;
 }
 
 /** The loop variable's Lua value in float and bigint modes. */
