@@ -520,7 +520,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       } else for (const v of paramVars) params.push(E.id(v.js));
       if (fi.isVararg) params.push(E.rest('$va'));
 
-      const body: Node[] = [E.ifStmt(E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0)), E.exprStmt(E.helper('budget', [])))];
+      const body: Node[] = [this.budgetCheck()];
       let inner = this.block(node.body);
       if (useTail) {
         const rebinding = E.letDecl(paramVars.map((v, i) => [v.js, E.id(this.tailParams[i])] as [string, Node]));
@@ -758,8 +758,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return E.ifStmt(this.cond(c.condition), body, rest);
     }
 
+    /** The CPU budget check; generator code may also pause here (yield PAUSE) when the host asked for it. */
     budgetCheck(): Node {
-      return E.ifStmt(E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0)), E.exprStmt(E.helper('budget', [])));
+      const out = E.bin('<', E.un('--', E.member(E.id('B'), 'n'), true), E.lit(0));
+      if (!this.gen) return E.ifStmt(out, E.exprStmt(E.helper('budget', [])));
+      return E.ifStmt(E.logical('&&', out, E.helper('budget', [E.lit(true)])), E.exprStmt(E.yieldExpr(E.id('PAUSE'))));
     }
 
     withLoop<T>(f: (label: string) => T): T {

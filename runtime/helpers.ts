@@ -1,7 +1,7 @@
 // Everything compiled code refers to by name: the chunk header destructures this object.
 
 import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, shl, shr, sub, unm } from './arith.js';
-import { B, budget } from './budget.js';
+import { B, PAUSE, budget } from './budget.js';
 import { NOERR, checkClose, closeVar } from './closing.js';
 import { forIter, forlimit, forprep, forvar } from './loops.js';
 import { GM, NEEDG, takePending, tocall } from './meta.js';
@@ -44,7 +44,7 @@ export const RT = {
   eq, lt, le, gt, ge, concat, len,
   callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,
   forprep, forlimit, forvar, forIter,
-  B, budget,
+  B, budget, PAUSE,
   checkClose, closeVar, NOERR,
   newrec, newtable, setlist,
 };

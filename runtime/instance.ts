@@ -8,7 +8,7 @@
 // stops a runaway script with "CPU time limit exceeded" (which pcall cannot catch).
 
 import type { CompiledScript } from '../compiler/index.js';
-import { endSlice, startSlice } from './budget.js';
+import { PAUSE, endSlice, startSlice } from './budget.js';
 import { chunkFactory } from './chunk.js';
 import { toLuaError } from './error.js';
 import { drive, type LuaGenerator } from './suspend.js';
@@ -20,13 +20,17 @@ import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, all, first, results } fr
 export type RunResult =
   | { status: 'done'; values: LuaValue[] }
   | { status: 'suspended'; op: string; args: LuaValue[] }
+  /** the script used up its pause slice (pauseAfterMs) in code that can pause: resume() continues it */
+  | { status: 'paused' }
   | { status: 'error'; error: LuaError; message: string; cpuLimit: boolean };
 
 export interface InstanceOptions extends Partial<GlobalsOptions> {
   /** extra globals (e.g. the gateway's `solidb`, `request`, `response`) */
   globals?: Record<string, LuaValue>;
-  /** CPU time allowed per run/resume slice, in ms (default: no limit) */
+  /** CPU time allowed per run/resume slice, in ms; then the script is killed (default: no limit) */
   cpuLimitMs?: number;
+  /** pause (status 'paused') a script that runs this long in one slice, where it can pause (default: never) */
+  pauseAfterMs?: number;
   /** the main chunk's `...` */
   args?: LuaValue[];
 }
@@ -35,7 +39,7 @@ export class Instance {
   readonly env: LuaTable;
   private main: LuaValue;
   private stack: LuaGenerator[] | undefined;
-  private state: 'new' | 'suspended' | 'done' | 'dead' = 'new';
+  private state: 'new' | 'suspended' | 'paused' | 'done' | 'dead' = 'new';
   private readonly cpuLimitMs: number;
   private readonly stringMt: LuaTable;
 
@@ -62,7 +66,7 @@ export class Instance {
   }
 
   resume(values: LuaValue[] = []): RunResult {
-    if (this.state !== 'suspended') throw new Error(`cannot resume an instance that is ${this.state}`);
+    if (this.state !== 'suspended' && this.state !== 'paused') throw new Error(`cannot resume an instance that is ${this.state}`);
     return this.slice(() => this.step(results(values)));
   }
 
@@ -83,15 +87,16 @@ export class Instance {
       this.stack = undefined;
       return { status: 'done', values: all(r.value) };
     }
+    if (r.suspend === PAUSE) return { status: 'paused' };
     return { status: 'suspended', op: r.suspend.op, args: r.suspend.args };
   }
 
   private slice(body: () => RunResult): RunResult {
-    startSlice(this.cpuLimitMs);
+    startSlice(this.cpuLimitMs, this.opts.pauseAfterMs ?? Infinity);
     stringMeta.mt = this.stringMt;
     try {
       const r = body();
-      this.state = r.status === 'suspended' ? 'suspended' : 'done';
+      this.state = r.status === 'suspended' ? 'suspended' : r.status === 'paused' ? 'paused' : 'done';
       return r;
     } catch (e) {
       GM.on = false;

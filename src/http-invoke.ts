@@ -113,6 +113,11 @@ export function invokeHttp(scriptName: string, factory: InstanceFactory, request
     log.warn({ script: scriptName, err: r.message }, 'HTTP script error');
     return jsonResult(500, { error: toText(r.message), script: scriptName });
   }
+  if (r.status === 'paused') {
+    // the gateway sets no pause slice, so this does not happen; treat it as the CPU limit
+    inst.kill('paused in HTTP');
+    return jsonResult(503, { error: `${scriptName}: CPU time limit exceeded`, script: scriptName });
+  }
   if (r.status === 'suspended') {
     inst.kill('suspended in HTTP');
     stats.scriptErrors++;

@@ -8,10 +8,9 @@ export { luaToJson, jsonToLua, jsToLua, luaToJs };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LuaValue = any;
 
-export type RunResult =
-  | { status: 'done'; values: LuaValue[] }
-  | { status: 'suspended'; op: string; args: LuaValue[] }
-  | { status: 'error'; error: unknown; message: string; cpuLimit: boolean };
+/** The runtime's run/resume outcome ('paused' only happens when pauseAfterMs is set, which the gateway does not do). */
+export type { RunResult } from '../runtime/instance.js';
+import type { RunResult } from '../runtime/instance.js';
 
 /** What a session or an HTTP invocation needs from a script instance (the runtime's, or a fake in tests). */
 export interface ScriptInstance {

@@ -297,6 +297,11 @@ export class Session implements Subscriber, Runnable, TimerNode {
         this.finish(CLOSE_NORMAL, '');
         return;
       }
+      if (r.status === 'paused') {
+        // no pause slice is configured by the gateway; continue at once if it ever happens
+        r = inst.resume([]);
+        continue;
+      }
       this.fail(r.cpuLimit ? 'CPU limit exceeded' : r.message, r.cpuLimit);
       return;
     }

@@ -5,7 +5,7 @@
 import { luaError, toLuaError, where } from '../error.js';
 import { markBuiltin } from '../ops.js';
 import { Suspend, drive, genOf, suspending, withGen, type DriveResult, type LuaGenerator } from '../suspend.js';
-import { cDepth } from '../meta.js';
+import { cDepth, enterC, leaveC } from '../meta.js';
 import { LuaError, LuaKill, LuaTable, LuaValue, Multi, all, results } from '../value.js';
 import { NOERR } from '../closing.js';
 import { typeError } from './args.js';
@@ -83,6 +83,16 @@ function cannotResume(co: Coroutine): Outcome | undefined {
 function resumePlain(co: Coroutine, args: LuaValue[]): Outcome {
   const bad = cannotResume(co);
   if (bad) return bad;
+  // resumed from plain code: a built-in boundary, so nothing inside may pause or suspend to the host
+  enterC();
+  try {
+    return resumePlainBody(co, args);
+  } finally {
+    leaveC();
+  }
+}
+
+function resumePlainBody(co: Coroutine, args: LuaValue[]): Outcome {
   let r = finish(co, step(co, results(args), false, args));
   while (r instanceof Suspend) {
     r = finish(co, step(co, new LuaError(`attempt to suspend ('${r.op}') across a C-call boundary`), true, []));
