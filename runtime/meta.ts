@@ -16,7 +16,7 @@ export function getMetatable(v: LuaValue): LuaTable | undefined {
 /** The metamethod `name` of v, or undefined. */
 export function metamethod(v: LuaValue, name: string): LuaValue {
   const mt = v instanceof LuaTable ? v.mt : typeof v === 'string' ? stringMeta.mt : undefined;
-  return mt === undefined ? undefined : mt.s[name];
+  return mt === undefined ? undefined : mt.getStr(name);
 }
 
 /** A JS function that performs a call of `f` (resolving __call), or a Lua error naming the culprit. */
@@ -116,7 +116,7 @@ export { first };
 /** Type name for error messages, honouring __name. */
 export function typeNameMeta(v: LuaValue): string {
   if (v instanceof LuaTable && v.mt !== undefined) {
-    const n = v.mt.s.__name;
+    const n = v.mt.getStr('__name');
     if (typeof n === 'string') return n;
   }
   return type(v);

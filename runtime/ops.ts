@@ -19,12 +19,12 @@ export function index(o: LuaValue, k: LuaValue): LuaValue {
 /** o[k] for a constant string key (the compiler inlines the raw hit; this is the miss path). */
 export function indexS(o: LuaValue, k: string): LuaValue {
   if (o instanceof LuaTable) {
-    const v = o.s[k];
+    const v = o.getStr(k);
     if (v !== undefined || o.mt === undefined) return v;
     // the class pattern: __index is a table holding the methods
-    const h = o.mt.s.__index;
+    const h = o.mt.getStr('__index');
     if (h instanceof LuaTable) {
-      const m = h.s[k];
+      const m = h.getStr(k);
       if (m !== undefined || h.mt === undefined) return m;
     }
   }
@@ -37,14 +37,14 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: LuaValue;
     if (cur instanceof LuaTable) {
-      const v = strKey ? cur.s[k] : cur.get(k);
+      const v = strKey ? cur.getStr(k) : cur.get(k);
       if (v !== undefined) return v;
       const mt = cur.mt;
       if (mt === undefined) return undefined;
-      h = mt.s.__index;
+      h = mt.getStr('__index');
       if (h === undefined) return undefined;
     } else {
-      h = typeof cur === 'string' ? stringMeta.mt?.s.__index : metamethod(cur, '__index');
+      h = typeof cur === 'string' ? stringMeta.mt?.getStr('__index') : metamethod(cur, '__index');
       if (h === undefined) {
         if (cur === o) return fault(`attempt to index a ${typeNameMeta(o)} value`);
         return luaError(`attempt to index a ${typeNameMeta(cur)} value`);
@@ -78,7 +78,7 @@ function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
     let h: LuaValue;
     if (cur instanceof LuaTable) {
       const mt = cur.mt;
-      if (mt === undefined || (h = mt.s.__newindex) === undefined || cur.get(k) !== undefined) {
+      if (mt === undefined || (h = mt.getStr('__newindex')) === undefined || cur.get(k) !== undefined) {
         rawsetChecked(cur, k, v);
         return;
       }
@@ -170,7 +170,7 @@ export function len(o: LuaValue): LuaValue {
   if (typeof o === 'string') return o.length;
   if (o instanceof LuaTable) {
     if (o.mt === undefined) return o.length();
-    const mm = o.mt.s.__len;
+    const mm = o.mt.getStr('__len');
     if (mm === undefined) return o.length();
     return callMeta(mm, o, o);
   }

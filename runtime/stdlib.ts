@@ -50,7 +50,7 @@ export function createGlobals(opts: Partial<GlobalsOptions> = {}): LuaTable {
     const lib = P.getStr(name) as LuaTable | undefined;
     if (lib === undefined) continue;
     const copy = new LuaTable();
-    for (const k in lib.s) copy.setStr(k, lib.s[k]);
+    lib.forEachStr((k, v) => copy.setStr(k, v));
     G.setStr(name, copy);
   }
   openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });

@@ -42,10 +42,24 @@ export function all(v: LuaValue): LuaValue[] {
 export function StrDict(this: any) {}
 Object.setPrototypeOf(StrDict.prototype, null);
 const EMPTY_STR: Record<string, LuaValue> = Object.freeze(new (StrDict as any)());
+/** Past this many string keys a table keeps them in a Map (see LuaTable.sm). */
+const MAX_RECORD_KEYS = 128;
 
 export class LuaTable {
-  /** String keys. Shared frozen empty dict until the first string key is written. */
+  /**
+   * String keys, in a prototype-less object so V8 gives record-like tables hidden classes and the
+   * compiled code inline caches. Shared frozen empty dict until the first string key is written.
+   * A key may be present with the value undefined: that is an absent key.
+   */
   s: Record<string, LuaValue> = EMPTY_STR;
+  /**
+   * String keys of a big table (a dictionary rather than a record): past MAX_RECORD_KEYS keys they move
+   * here, since V8 property keys must be internalized strings and a Map hashes fresh strings cheaply.
+   * Then `s` is the empty dict again, so inline paths miss and take the helpers, which look here.
+   */
+  sm: Map<string, LuaValue> | undefined = undefined;
+  /** string keys added to `s` (an estimate: it triggers the move to `sm`) */
+  private sn = 0;
   /** Array part: a[i-1] holds t[i] for 1 <= i <= a.length; never ends in undefined. */
   a: LuaValue[];
   /** Every other key: integers outside the array part, floats, booleans, tables, functions, threads. */
@@ -62,7 +76,7 @@ export class LuaTable {
 
   /** Raw get with any key. */
   get(k: LuaValue): LuaValue {
-    if (typeof k === 'string') return this.s[k];
+    if (typeof k === 'string') return this.getStr(k);
     if (typeof k === 'number') {
       if (k >= 1 && k <= this.a.length && Number.isInteger(k)) return this.a[k - 1];
       return this.h === undefined ? undefined : this.h.get(k);
@@ -81,7 +95,25 @@ export class LuaTable {
   }
 
   getStr(k: string): LuaValue {
-    return this.s[k];
+    const v = this.s[k];
+    return v !== undefined || this.sm === undefined ? v : this.sm.get(k);
+  }
+
+  /** Whether the table has any string key. */
+  hasStrKeys(): boolean {
+    if (this.sm !== undefined) return this.sm.size > 0;
+    for (const k in this.s) if (this.s[k] !== undefined) return true;
+    return false;
+  }
+
+  /** Visit every string key with its (non-nil) value. */
+  forEachStr(f: (k: string, v: LuaValue) => void): void {
+    const s = this.s;
+    for (const k in s) {
+      const v = s[k];
+      if (v !== undefined) f(k, v);
+    }
+    if (this.sm !== undefined) for (const [k, v] of this.sm) f(k, v);
   }
 
   /** Raw set. The caller has checked the key is not nil/NaN (see checkKey). */
@@ -98,13 +130,35 @@ export class LuaTable {
   }
 
   setStr(k: string, v: LuaValue): void {
+    const sm = this.sm;
+    if (sm !== undefined) {
+      if (v === undefined) sm.delete(k);
+      else sm.set(k, v);
+      return;
+    }
     let s = this.s;
     if (v === undefined) {
-      if (k in s) delete s[k];
+      if (k in s) {
+        delete s[k];
+        this.sn--;
+      }
       return;
     }
     if (s === EMPTY_STR) s = this.s = new (StrDict as any)();
+    else if (s[k] === undefined && ++this.sn > MAX_RECORD_KEYS) {
+      this.toMapMode().set(k, v);
+      return;
+    }
     s[k] = v;
+  }
+
+  private toMapMode(): Map<string, LuaValue> {
+    const sm = new Map<string, LuaValue>();
+    const s = this.s;
+    for (const k in s) if (s[k] !== undefined) sm.set(k, s[k]);
+    this.s = EMPTY_STR;
+    this.sm = sm;
+    return sm;
   }
 
   setInt(i: number, v: LuaValue): void {
@@ -202,6 +256,7 @@ export class LuaTable {
     const a = this.a;
     for (let i = 0; i < a.length; i++) if (a[i] !== undefined) keys.push(i + 1);
     for (const k in this.s) keys.push(k);
+    if (this.sm !== undefined) for (const k of this.sm.keys()) keys.push(k);
     if (this.h !== undefined) for (const k of this.h.keys()) keys.push(k);
     return keys;
   }

@@ -194,7 +194,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     const t = checkTable(args[0], 1, 'setmetatable');
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
-    if (t.mt !== undefined && t.mt.s.__metatable !== undefined) luaError('cannot change a protected metatable');
+    if (t.mt !== undefined && t.mt.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
     t.mt = mt;
     return t;
   });
@@ -202,7 +202,7 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     checkAny(args.length, 1, 'getmetatable');
     const mt = getMetatable(args[0]);
     if (mt === undefined) return undefined;
-    const protectedValue = mt.s.__metatable;
+    const protectedValue = mt.getStr('__metatable');
     return protectedValue !== undefined ? protectedValue : mt;
   });
 

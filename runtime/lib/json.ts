@@ -329,7 +329,7 @@ function encTable(t: LuaTable, depth: number): void {
     encError('nesting too deep');
   }
   stack[depth] = t;
-  for (const _ in t.s) return encObject(t, depth); // any string key: an object
+  if (t.hasStrKeys()) return encObject(t, depth); // any string key: an object
   const h = t.h;
   const a = t.a;
   const n = a.length;
@@ -449,6 +449,18 @@ function encObject(t: LuaTable, depth: number): void {
     if (pretty) put(': ');
     else putc(58);
     encValue(v, depth + 1);
+  }
+  const sm = t.sm;
+  if (sm !== undefined) {
+    for (const [k, v] of sm) {
+      if (!first) putc(44);
+      first = false;
+      if (pretty) put(indent(depth + 1));
+      encString(k);
+      if (pretty) put(': ');
+      else putc(58);
+      encValue(v, depth + 1);
+    }
   }
   if (!first && pretty) put(indent(depth));
   putc(125);
@@ -787,7 +799,7 @@ function decodeText(text: string, nullv: LuaValue): LuaValue {
 function encodeOpts(opts: LuaValue): boolean {
   if (opts === undefined) return false;
   if (!(opts instanceof LuaTable)) return typeError(2, 'encode', 'table', opts);
-  return truthy(opts.s.pretty);
+  return truthy(opts.getStr('pretty'));
 }
 
 const jsonEncode = markBuiltin(function encode(v: LuaValue, opts?: LuaValue): LuaValue {
@@ -802,7 +814,7 @@ const jsonDecode = markBuiltin(function decode(s: LuaValue, opts?: LuaValue): Lu
   let nullv: LuaValue = undefined;
   if (opts !== undefined) {
     if (!(opts instanceof LuaTable)) return typeError(2, 'decode', 'table', opts);
-    nullv = opts.s.null;
+    nullv = opts.getStr('null');
   }
   return decodeText(s, nullv);
 });
@@ -916,7 +928,7 @@ function keyError(msg: string): never {
 
 /** Length of the JSON array a table encodes as, or -1 if it encodes as an object (json.encode's rules). */
 function arrayLength(t: LuaTable): number {
-  for (const _ in t.s) return -1;
+  if (t.hasStrKeys()) return -1;
   const a = t.a;
   const n = a.length;
   const h = t.h;
@@ -968,7 +980,7 @@ function toJs(v: LuaValue, seen: Map<LuaTable, unknown> | undefined): unknown {
       const a = v.a;
       for (let i = 0; i < a.length; i++) put(String(i + 1), a[i]);
       if (hk !== undefined) for (const k of hk) put(String(k), v.h!.get(k));
-      for (const k in v.s) put(toText(k), v.s[k]);
+      v.forEachStr((k, x) => put(toText(k), x));
       return o;
     }
   }

@@ -23,7 +23,7 @@ const MAX_RESULTS = 1000000 - 20;
 function isPlain(t: LuaValue): t is LuaTable {
   if (!(t instanceof LuaTable)) return false;
   const mt = t.mt;
-  return mt === undefined || (mt.s.__index === undefined && mt.s.__newindex === undefined && mt.s.__len === undefined);
+  return mt === undefined || (mt.getStr('__index') === undefined && mt.getStr('__newindex') === undefined && mt.getStr('__len') === undefined);
 }
 
 /** checktab: a table, or a value whose metatable has the required metamethods. */
@@ -45,7 +45,7 @@ function checkTab(v: LuaValue, n: number, fname: string, what: number, present: 
 function lenOf(v: LuaValue): Int {
   if (v instanceof LuaTable) {
     const mt = v.mt;
-    const mm = mt === undefined ? undefined : mt.s.__len;
+    const mm = mt === undefined ? undefined : mt.getStr('__len');
     if (mm === undefined) return v.length();
     const r = call(mm, v);
     const i = toInteger(r instanceof Multi ? r.v[0] : r);
