@@ -12,7 +12,7 @@ import { PAUSE, endSlice, startSlice } from './budget.js';
 import { chunkFactory } from './chunk.js';
 import { toLuaError } from './error.js';
 import { drive, type LuaGenerator } from './suspend.js';
-import { createGlobals, stringMetatableFor, type GlobalsOptions } from './stdlib.js';
+import { createGlobals, createLibraries, type GlobalsOptions, type Libraries } from './stdlib.js';
 import { GM, stringMeta, metamethod, call } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, all, first, results } from './value.js';
@@ -33,6 +33,8 @@ export interface InstanceOptions extends Partial<GlobalsOptions> {
   pauseAfterMs?: number;
   /** the main chunk's `...` */
   args?: LuaValue[];
+  /** library tables to use (shared with other instances); default: fresh copies for this instance */
+  libraries?: Libraries;
 }
 
 export class Instance {
@@ -47,9 +49,10 @@ export class Instance {
     script: CompiledScript,
     private readonly opts: InstanceOptions = {},
   ) {
-    this.env = createGlobals(opts);
+    const libs = opts.libraries ?? createLibraries();
+    this.env = createGlobals(opts, libs);
     if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setStr(k, opts.globals[k]);
-    this.stringMt = stringMetatableFor(this.env);
+    this.stringMt = libs.stringMt;
     this.main = chunkFactory(script)(this.env);
     this.cpuLimitMs = opts.cpuLimitMs ?? Infinity;
   }

@@ -43,24 +43,36 @@ const defaultPrint = (line: string): void => {
   process.stdout.write(Buffer.from(line + '\n', 'latin1'));
 };
 
-export function createGlobals(opts: Partial<GlobalsOptions> = {}): LuaTable {
+/**
+ * A set of library tables (string, table, math, ...) for scripts to use. Each call makes fresh copies
+ * of the process-wide originals. A host may share one set among the instances of one script (the
+ * gateway does, per script version: its connections are one tenant), so a connection costs no copies.
+ */
+export interface Libraries {
+  tables: [string, LuaTable][];
+  /** the string metatable `{ __index = <this set's string table> }` */
+  stringMt: LuaTable;
+}
+
+export function createLibraries(): Libraries {
   const P = prototypeGlobals();
-  const G = new LuaTable();
+  const tables: [string, LuaTable][] = [];
   for (const name of LIBRARIES) {
     const lib = P.getStr(name) as LuaTable | undefined;
     if (lib === undefined) continue;
     const copy = new LuaTable();
     lib.forEachStr((k, v) => copy.setStr(k, v));
-    G.setStr(name, copy);
+    tables.push([name, copy]);
   }
+  const stringMt = new LuaTable();
+  stringMt.setStr('__index', tables.find(([n]) => n === 'string')![1]);
+  return { tables, stringMt };
+}
+
+export function createGlobals(opts: Partial<GlobalsOptions> = {}, libs: Libraries = createLibraries()): LuaTable {
+  const G = new LuaTable();
+  for (const [name, t] of libs.tables) G.setStr(name, t);
   openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
   G.setStr('load', makeLoad(G));
   return G;
-}
-
-/** The string metatable of an instance: `{ __index = <its string table> }` (installed while it runs). */
-export function stringMetatableFor(G: LuaTable): LuaTable {
-  const mt = new LuaTable();
-  mt.setStr('__index', G.getStr('string'));
-  return mt;
 }

@@ -4,7 +4,10 @@
 // can be dropped in through `Engine` without touching sessions or the Lua API.
 //
 // Payloads stay encoded: `data` and `userInfo` are JSON texts as Lua byte strings (UTF-8 bytes as
-// chars 0..255), encoded once by the publisher and decoded by each receiving script.
+// chars 0..255), encoded once by the publisher and decoded once per node: the `shared` fields are this
+// node's decode caches (a SharedJson made by the first receiver, see session.ts); they never travel.
+
+import type { SharedJson } from '../runtime/lib/json.js';
 
 export interface Publication {
   channel: string;
@@ -14,6 +17,8 @@ export interface Publication {
   timestamp: number;
   /** Connection id of the publishing WebSocket; undefined for HTTP scripts and admin broadcasts. */
   senderId: string | undefined;
+  /** Local cache: `data` decoded once for all receivers on this node (not part of the message). */
+  shared?: SharedJson;
 }
 
 export interface PresenceInfo {
@@ -21,6 +26,8 @@ export interface PresenceInfo {
   /** JSON text (byte string) of the user_info table. */
   userInfo: string;
   joinedAt: number;
+  /** Local cache: `userInfo` decoded once (not part of the record). */
+  shared?: SharedJson;
 }
 
 export interface PresenceEvent {
@@ -29,6 +36,8 @@ export interface PresenceEvent {
   connectionId: string;
   userInfo: string;
   timestamp: number;
+  /** Local cache: `userInfo` decoded once for all receivers on this node (not part of the event). */
+  shared?: SharedJson;
 }
 
 export interface BrokerHandler {

@@ -1,8 +1,9 @@
 // The one place the gateway touches the compiler/runtime API: Lua values, instances and JSON.
-import { createInstance, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText } from '../runtime/index.js';
+import { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText, type Libraries } from '../runtime/index.js';
 import { luaToJson, jsonToLua, jsToLua, luaToJs } from '../runtime/lib/json.js';
 
-export { createInstance, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
+export { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
+export type { Libraries };
 export { luaToJson, jsonToLua, jsToLua, luaToJs };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,6 @@
 // Presence: who is present in which channel, with join/leave events through the broker.
 import type { Broker, PresenceInfo, PresenceManager } from './engine.js';
+import { SharedJson } from '../runtime/lib/json.js';
 
 export class PresenceService {
   constructor(
@@ -10,15 +11,17 @@ export class PresenceService {
   /** Join (or re-join, replacing the user info): emits a join event either way. */
   join(channel: string, connectionId: string, userInfo: string): void {
     const now = Date.now();
-    this.manager.add(channel, { connectionId, userInfo, joinedAt: now });
-    this.broker.publishPresence({ eventType: 'join', channel, connectionId, userInfo, timestamp: now });
+    // the record (presence.list) and the join event share one decode of the user info (decoded lazily)
+    const shared = new SharedJson(userInfo);
+    this.manager.add(channel, { connectionId, userInfo, joinedAt: now, shared });
+    this.broker.publishPresence({ eventType: 'join', channel, connectionId, userInfo, timestamp: now, shared });
   }
 
   /** Leave; emits a leave event (with the user info given at join) when the connection was present. */
   leave(channel: string, connectionId: string): boolean {
     const old = this.manager.remove(channel, connectionId);
     if (old === undefined) return false;
-    this.broker.publishPresence({ eventType: 'leave', channel, connectionId, userInfo: old.userInfo, timestamp: Date.now() });
+    this.broker.publishPresence({ eventType: 'leave', channel, connectionId, userInfo: old.userInfo, timestamp: Date.now(), shared: old.shared });
     return true;
   }
 

@@ -8,7 +8,7 @@ import type { ScriptStore, ScriptRow, ScriptMeta } from './store.js';
 import { metaOf } from './store.js';
 import { Registry, METHODS, normalizePath, type ScriptVersion } from './registry.js';
 import type { CompilePool } from './compile-pool.js';
-import { createInstance, fromText } from './lua.js';
+import { createInstance, createLibraries, fromText, type Libraries } from './lua.js';
 import { log } from './log.js';
 
 export class ApiError extends Error {
@@ -65,11 +65,14 @@ type CompiledScript = Parameters<typeof createInstance>[0];
 function versionOf(row: ScriptRow): ScriptVersion {
   const blob = row.compiled;
   let script: CompiledScript | undefined;
+  // the library tables (string, math, ...) are shared by the instances of one version: one tenant,
+  // and a connection then costs no copies of them
+  let libraries: Libraries | undefined;
   return {
     meta: metaOf(row),
     chunkName: chunkNameOf(row.name),
     // decoded on first use, then shared by every instance of this version
-    factory: (opts) => createInstance((script ??= deserialize(blob) as CompiledScript), opts),
+    factory: (opts) => createInstance((script ??= deserialize(blob) as CompiledScript), { ...opts, libraries: (libraries ??= createLibraries()) }),
   };
 }
 

@@ -15,9 +15,10 @@ import { timers, type TimerNode } from './timers.js';
 import { stats } from './metrics.js';
 import { log, scriptLogger, type Logger } from './log.js';
 import {
-  LuaTable, LuaError, NONE, suspending, luaToJson, jsonToLua, table, list, toNum, checkString, closeReason,
+  LuaTable, LuaError, NONE, suspending, luaToJson, table, list, toNum, checkString, closeReason,
   type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
+import { SharedJson } from '../runtime/lib/json.js';
 
 /** The socket as the session sees it; a uWS WebSocket fits. */
 export interface Transport {
@@ -52,6 +53,22 @@ const DEFAULT_RECV_ANY_MS = 30000;
 const STEP_BUDGET = 64;
 /** Waits a script may make after its connection closed before it is stopped. */
 const MAX_CLOSED_WAITS = 100;
+/**
+ * Bytes charged per send on top of the message for the backpressure bound (see Session.send): a frame
+ * header is at most 14 bytes; the rest covers control frames (pings, pongs, close) uWS may queue too.
+ */
+const FRAME_OVERHEAD = 64;
+/** Headroom kept below maxBackpressureBytes for control frames queued between two sends. */
+const CONTROL_MARGIN = 64 * 1024;
+/** Strings up to this length have their bytes cached for the next identical send (a fan-out). */
+const SEND_CACHE_MAX = 64 * 1024;
+
+// The last string sent and its bytes: every receiver of a broadcast typically sends the same string
+// (json.encode of an unchanged broadcast table returns the one cached text, see runtime/lib/json.ts).
+// uWS copies the bytes during send, so one Buffer can be sent to many sockets.
+let lastSendStr = '';
+let lastSendBuf: Buffer = Buffer.alloc(0);
+let lastSendBinary = false;
 
 const enum State {
   New,
@@ -115,6 +132,11 @@ export class Session implements Subscriber, Runnable, TimerNode {
   /** Waits answered with nil after the socket closed: a script looping on them is stopped. */
   private closedWaits = 0;
   private recvAnyTimeout = DEFAULT_RECV_ANY_MS;
+  /**
+   * Bytes that can still be sent before the socket's buffered amount could exceed maxBackpressureBytes,
+   * as of the last getBufferedAmount() (see send); <= 0: ask uWS again before the next send.
+   */
+  private sendSlack = 0;
   private seq = 0;
   private readonly wsQ = new Fifo();
   private readonly evQ = new Fifo();
@@ -232,7 +254,11 @@ export class Session implements Subscriber, Runnable, TimerNode {
     const st = this.state;
     if (st === State.Done || st === State.Running) return;
     const t = this.transport;
-    if (t !== undefined) t.cork(this.pumpBody);
+    // Cork when this run may send several messages (the first run, or more than one queued input to
+    // take), so they leave in one write. A run for a single input (the fan-out case: one channel
+    // event, one send) skips it: uWS corks a lone send itself, natively, so the JS cork callback
+    // would only add a C++ → JS round trip per delivery. The bytes sent are the same either way.
+    if (t !== undefined && (st === State.New || this.wsQ.length + this.evQ.length > 1)) t.cork(this.pumpBody);
     else this.pumpBody();
   }
 
@@ -340,24 +366,25 @@ export class Session implements Subscriber, Runnable, TimerNode {
       this.timedOut = false;
       if (e === undefined || (w !== undefined && w.seq < e.seq)) return [this.wsQ.shift().payload, 'ws'];
       this.evQ.shift();
+      // The payload is shared by every receiver; its JSON is decoded once (SharedJson), each receiver
+      // gets its own copy (fields set in the same order as before: same key order for pairs/encode).
       if (e.kind === EV_CHANNEL) {
         const p = e.payload as Publication;
-        return [
-          table({ channel: p.channel, data: jsonToLua(p.data), timestamp: p.timestamp, sender_id: p.senderId }),
-          'channel',
-        ];
+        const ev = new LuaTable();
+        ev.setStr('channel', p.channel);
+        ev.setStr('data', (p.shared ??= new SharedJson(p.data)).value());
+        ev.setStr('timestamp', p.timestamp);
+        ev.setStr('sender_id', p.senderId);
+        return [ev, 'channel'];
       }
       const p = e.payload as PresenceEvent;
-      return [
-        table({
-          event_type: p.eventType,
-          channel: p.channel,
-          user_info: jsonToLua(p.userInfo),
-          connection_id: p.connectionId,
-          timestamp: p.timestamp,
-        }),
-        'presence',
-      ];
+      const ev = new LuaTable();
+      ev.setStr('event_type', p.eventType);
+      ev.setStr('channel', p.channel);
+      ev.setStr('user_info', (p.shared ??= new SharedJson(p.userInfo)).value());
+      ev.setStr('connection_id', p.connectionId);
+      ev.setStr('timestamp', p.timestamp);
+      return [ev, 'presence'];
     }
     if (this.socketClosed) return this.closedWait();
     if (this.timedOut) {
@@ -419,17 +446,48 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   // ---- the solidb table ----
 
+  /** Send a byte string to the client (a binary frame when it is not valid UTF-8). */
+  sendString(s: string): void {
+    if (s !== lastSendStr) {
+      const bytes = Buffer.from(s, 'latin1');
+      if (s.length > SEND_CACHE_MAX) return this.sendBytes(bytes, !isUtf8(bytes));
+      lastSendStr = s;
+      lastSendBuf = bytes;
+      lastSendBinary = !isUtf8(bytes);
+    }
+    this.sendBytes(lastSendBuf, lastSendBinary);
+  }
+
   /** Send bytes to the client; disconnects (1008) a client that cannot keep up instead of dropping. */
   send(bytes: Buffer): void {
+    this.sendBytes(bytes, !isUtf8(bytes));
+  }
+
+  /**
+   * The rule: a send finding more than maxBackpressureBytes buffered closes the connection instead.
+   * Asking uWS for the buffered amount on every send is a native call per delivery, so it is asked only
+   * when it could be over the limit: the buffered amount grows only by what is sent (plus control
+   * frames), so after reading it as b, sends totalling up to max - b (each charged its length plus
+   * FRAME_OVERHEAD, with CONTROL_MARGIN kept aside) cannot find it above max. sendSlack counts that down.
+   */
+  private sendBytes(bytes: Buffer, isBinary: boolean): void {
     const t = this.transport;
     if (t === undefined) return;
-    if (t.getBufferedAmount() > this.deps.limits.maxBackpressureBytes) {
-      stats.slowConsumerCloses++;
-      this.closeSocket(CLOSE_POLICY, 'slow consumer');
-      return;
+    const cost = bytes.length + FRAME_OVERHEAD;
+    let slack = this.sendSlack - cost;
+    if (slack < 0) {
+      const max = this.deps.limits.maxBackpressureBytes;
+      const buffered = t.getBufferedAmount();
+      if (buffered > max) {
+        stats.slowConsumerCloses++;
+        this.closeSocket(CLOSE_POLICY, 'slow consumer');
+        return;
+      }
+      slack = max - buffered - CONTROL_MARGIN - cost;
     }
+    this.sendSlack = slack;
     stats.messagesOut++;
-    if (t.send(bytes, !isUtf8(bytes)) === 2) {
+    if (t.send(bytes, isBinary) === 2) {
       stats.slowConsumerCloses++;
       this.closeSocket(CLOSE_POLICY, 'slow consumer');
     }
@@ -440,8 +498,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     const ws = table({
       send: (data: LuaValue) => {
         if (this.transport === undefined) return NONE;
-        const s = typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send');
-        this.send(Buffer.from(s, 'latin1'));
+        this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
         return NONE;
       },
       recv: recvFn,
@@ -500,7 +557,7 @@ function httpOnlyError(msg: LuaValue): never {
 export function presenceList(presence: PresenceService, channel: string): LuaTable {
   return list(
     presence.list(channel).map((r) =>
-      table({ connection_id: r.connectionId, user_info: jsonToLua(r.userInfo), joined_at: r.joinedAt }),
+      table({ connection_id: r.connectionId, user_info: (r.shared ??= new SharedJson(r.userInfo)).value(), joined_at: r.joinedAt }),
     ),
   );
 }

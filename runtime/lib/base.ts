@@ -31,23 +31,47 @@ function prependTrue(r: LuaValue): LuaValue {
   return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
 }
 
+/** The base functions shared by every instance (all but print and _G, which are per instance). */
+let shared: LuaTable | undefined;
+
+/**
+ * Install the base library into G. The functions are created once per process and shared; only
+ * print (bound to the instance's output) and _G are made per instance, which keeps an instance small.
+ */
 export function openBase(G: LuaTable, opts: BaseOptions): void {
+  if (shared === undefined) {
+    shared = new LuaTable();
+    buildBase(shared, { print: () => {} });
+  }
+  shared.forEachStr((k, v) => G.setStr(k, v));
+  G.setStr('print', makePrint(opts));
+  G.setStr('_G', G);
+}
+
+function makePrint(opts: BaseOptions): (...args: LuaValue[]) => LuaValue {
+  const write = opts.write;
+  if (write !== undefined) {
+    return markBuiltin((...args: LuaValue[]) => {
+      for (let i = 0; i < args.length; i++) write((i > 0 ? '\t' : '') + tostr(args[i]));
+      write('\n');
+      return NONE;
+    });
+  }
+  const print = opts.print;
+  return markBuiltin((...args: LuaValue[]) => {
+    let line = '';
+    for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostr(args[i]);
+    print(line);
+    return NONE;
+  });
+}
+
+function buildBase(G: LuaTable, opts: BaseOptions): void {
   const def = (name: string, f: (...args: any[]) => LuaValue): void => {
     G.setStr(name, markBuiltin(f));
   };
 
-  const write = opts.write;
-  def('print', (...args: LuaValue[]) => {
-    if (write !== undefined) {
-      for (let i = 0; i < args.length; i++) write((i > 0 ? '\t' : '') + tostr(args[i]));
-      write('\n');
-      return NONE;
-    }
-    let line = '';
-    for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostr(args[i]);
-    opts.print(line);
-    return NONE;
-  });
+  void opts;
 
   def('type', (...args: LuaValue[]) => {
     checkAny(args.length, 1, 'type');

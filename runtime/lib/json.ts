@@ -467,6 +467,16 @@ function encObject(t: LuaTable, depth: number): void {
 }
 
 function encodeValue(v: LuaValue, isPretty: boolean): string {
+  if (!isPretty && v instanceof LuaTable) {
+    // a table handed out by SharedJson.value() that still holds exactly what was decoded: its text
+    // is the same for every copy, so it is encoded once (see SharedJson)
+    const o = origins.get(v);
+    if (o !== undefined && matches(v, o.shape as Shape)) return (o.text ??= encodeFresh(v, false));
+  }
+  return encodeFresh(v, isPretty);
+}
+
+function encodeFresh(v: LuaValue, isPretty: boolean): string {
   blen = 0;
   pretty = isPretty;
   encValue(v, 0);
@@ -791,6 +801,159 @@ function decodeText(text: string, nullv: LuaValue): LuaValue {
   src = '';
   nullValue = undefined;
   return v;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared decoding: one JSON text delivered to many receivers (a channel broadcast, a presence record)
+//
+// SharedJson decodes its text once and keeps a *shape* of the result: a plain JS description (keys in
+// order, values, array part, array mark) that is never handed to Lua. Every value() call builds a fresh
+// Lua value from the shape, indistinguishable from jsonToLua(text): new tables (a script may modify its
+// copy freely; copies share nothing mutable), the same keys in the same insertion order (so the same V8
+// hidden classes, and the same json.encode key order), new LFloat boxes, array marks, holes.
+//
+// Encoding such a copy: json.encode of every copy of one broadcast gives the same text, so it is
+// computed once. Lua code can write to a copy in ways this library does not see (LuaTable.setStr/set/
+// setInt, but also inline stores `o.s[k] = v` in compiled code, rawset, table.insert, ...), so nothing is
+// invalidated on write; instead encodeValue re-checks the copy against the shape before using the
+// cached text (`matches`). The check compares exactly what the encoder reads, in the encoder's order:
+//   - no `sm` (map-mode string keys) and no non-empty hash part `h` (a decoded value has neither),
+//   - the array mark, the array part's length and every element,
+//   - the string keys with a non-nil value, in for-in order (the encoder's order), each value,
+//   - values: primitives with ===; LFloat by its number (Object.is: -0.0); tables recursively
+//     against their sub-shape, json.null never matching (it encodes as null).
+// If all of that is equal, the encoder would produce the same bytes as for the first copy, whose
+// encoding is the cached text. The check is bounded by the shape (a cycle a script creates fails it at
+// the latest when the shape ends), allocates nothing, and costs far less than encoding (no escaping, no
+// output). Metatables are ignored by the encoder and by the check. Only the top-level table is looked up
+// (one WeakMap get per json.encode of a table) and only for compact output (pretty is rare).
+
+interface Shape {
+  /** string keys with a non-nil value, in the decoded table's for-in order */
+  keys: string[];
+  /** their values: primitives, LFloat, or a Shape for a nested table */
+  vals: LuaValue[];
+  /** array part (holes as undefined), or undefined for an empty one */
+  arr: LuaValue[] | undefined;
+  marked: boolean;
+}
+
+interface Origin {
+  shape: LuaValue;
+  text: string | undefined;
+}
+
+/** Copies from SharedJson.value() → where they came from. */
+const origins = new WeakMap<LuaTable, Origin>();
+const UNSET: unique symbol = Symbol('unset');
+
+function isShape(v: LuaValue): v is Shape {
+  return v !== null && typeof v === 'object' && v.constructor === ShapeNode;
+}
+// a class so shapes are recognised by constructor and get one hidden class
+class ShapeNode implements Shape {
+  constructor(
+    public keys: string[],
+    public vals: LuaValue[],
+    public arr: LuaValue[] | undefined,
+    public marked: boolean,
+  ) {}
+}
+
+function shapeOf(v: LuaValue): LuaValue {
+  if (!(v instanceof LuaTable)) return v;
+  const keys: string[] = [];
+  const vals: LuaValue[] = [];
+  const s = v.s;
+  for (const k in s) {
+    const x = s[k];
+    if (x !== undefined) {
+      keys.push(k);
+      vals.push(shapeOf(x));
+    }
+  }
+  const a = v.a;
+  let arr: LuaValue[] | undefined;
+  if (a.length > 0) {
+    arr = [];
+    for (let i = 0; i < a.length; i++) arr.push(shapeOf(a[i]));
+  }
+  return new ShapeNode(keys, vals, arr, arrays.has(v));
+}
+
+function build(sh: LuaValue): LuaValue {
+  if (!isShape(sh)) return sh instanceof LFloat ? new LFloat(sh.n) : sh;
+  const arr = sh.arr;
+  let t: LuaTable;
+  if (arr !== undefined) {
+    const a: LuaValue[] = [];
+    for (let i = 0; i < arr.length; i++) a.push(build(arr[i]));
+    t = new LuaTable(a);
+  } else t = new LuaTable();
+  if (sh.marked) arrays.add(t);
+  const keys = sh.keys;
+  if (keys.length > 0) {
+    const vals = sh.vals;
+    const s = (t.s = new (StrDict as any)() as Record<string, LuaValue>);
+    for (let i = 0; i < keys.length; i++) s[keys[i]] = build(vals[i]);
+  }
+  return t;
+}
+
+function matches(t: LuaTable, sh: Shape): boolean {
+  if (t.sm !== undefined || (t.h !== undefined && t.h.size > 0)) return false;
+  if (arrays.has(t) !== sh.marked) return false;
+  const a = t.a;
+  const arr = sh.arr;
+  if (arr === undefined) {
+    if (a.length !== 0) return false;
+  } else {
+    if (a.length !== arr.length) return false;
+    for (let i = 0; i < arr.length; i++) if (!matchVal(a[i], arr[i])) return false;
+  }
+  const keys = sh.keys;
+  const vals = sh.vals;
+  const s = t.s;
+  let i = 0;
+  for (const k in s) {
+    const v = s[k];
+    if (v === undefined) continue; // an absent key: the encoder skips it too
+    if (i >= keys.length || k !== keys[i] || !matchVal(v, vals[i])) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+function matchVal(v: LuaValue, sv: LuaValue): boolean {
+  if (v === sv) return true; // same primitive (a shape is never reachable from Lua, so never === a value)
+  if (typeof sv !== 'object' || sv === null || typeof v !== 'object') return false;
+  if (sv instanceof LFloat) return v instanceof LFloat && Object.is(v.n, sv.n);
+  return isShape(sv) && v instanceof LuaTable && v !== JSON_NULL && matches(v, sv);
+}
+
+/**
+ * A JSON text (byte string) that many receivers decode: decoded once, each value() is a fresh Lua value
+ * equal to jsonToLua(text) (see above). A text that fails to decode throws the same LuaError on every call.
+ */
+export class SharedJson {
+  private origin: Origin | undefined = undefined;
+  private shape: LuaValue = UNSET;
+  constructor(readonly text: string) {}
+
+  value(): LuaValue {
+    const sh = this.shape;
+    if (sh === UNSET) {
+      const v = decodeText(this.text, undefined);
+      this.shape = shapeOf(v); // describes v, shares no table with it: v itself is the first copy
+      return this.track(v);
+    }
+    return this.track(build(sh));
+  }
+
+  private track(v: LuaValue): LuaValue {
+    if (v instanceof LuaTable) origins.set(v, (this.origin ??= { shape: this.shape, text: undefined }));
+    return v;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
