@@ -531,6 +531,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (!endsWithReturn(inner)) body.push(E.ret(E.id('NONE')));
       }
       if (this.temps.length > 0) body.unshift(E.letDecl(this.temps));
+      // a directive naming the function's Lua source range: string.dump finds it with Function#toString
+      if (node.range) body.unshift(E.exprStmt(E.lit(`$L:${sourceHash}:${node.range[0]}:${node.range[1]}`)));
       const f = E.fnExpr(params, body, this.gen);
       return this.gen ? E.helper('mkG', [f]) : f;
     }
@@ -930,6 +932,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     return origStat.call(this, st);
   };
 
+  const sourceHash = hashSource(source);
   markParens(res.main.node, source);
   const mainEm = new FnEmitter(res.main);
   const mainFn = mainEm.emitFunction();
@@ -1023,4 +1026,11 @@ function markParens(root: Node, src: string): void {
     }
   };
   visit(root, undefined);
+}
+
+/** A short hash identifying a chunk's source text (string.dump looks the source up by it). */
+export function hashSource(src: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < src.length; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36) + src.length.toString(36);
 }

@@ -28,6 +28,8 @@ export interface CompiledScript {
   constants: [string, number][];
   /** whether the main function is a generator (the chunk may suspend) */
   suspends: boolean;
+  /** the source (as parsed), for string.dump */
+  source: string;
 }
 
 /** Source is a byte string (Lua strings are bytes); JS text with chars above 0xFF is taken as UTF-8. */
@@ -47,5 +49,6 @@ export function compile(source: string, opts: CompileOptions = {}): CompiledScri
     lines: [...gen.lines],
     constants: [...constants],
     suspends: res.main.suspends,
+    source: parsed.source,
   };
 }

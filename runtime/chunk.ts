@@ -4,6 +4,18 @@ import type { CompiledScript } from '../compiler/index.js';
 import { FUNCTION_HEADER_LINES, chunkSourceURL, registerChunk } from './error.js';
 import { RT, RT_NAMES } from './helpers.js';
 import { LFloat, LuaTable, LuaValue } from './value.js';
+import { hashSource } from '../compiler/emit.js';
+
+/** Sources of loaded chunks by hash (for string.dump), with their chunk names. */
+const sources = new Map<string, { source: string; chunkName: string }>();
+
+function rememberSource(source: string, chunkName: string): void {
+  sources.set(hashSource(source), { source, chunkName });
+}
+
+export function sourceOf(hash: string): { source: string; chunkName: string } | undefined {
+  return sources.get(hash);
+}
 
 export type ChunkFactory = (env: LuaTable) => LuaValue;
 
@@ -13,6 +25,7 @@ const factories = new WeakMap<CompiledScript, ChunkFactory>();
 export function chunkFactory(script: CompiledScript): ChunkFactory {
   let f = factories.get(script);
   if (f !== undefined) return f;
+  if (script.source !== undefined) rememberSource(script.source, script.chunkName);
   const id = registerChunk({
     name: script.chunkName,
     sites: new Map(script.sites),

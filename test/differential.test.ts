@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import { runReference } from './support/reference.js';
 import { runMoongate, stopMoongateWorker } from './support/moongate.js';
 
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  'lib/029-string-dump-error.lua': 'string.dump: no bytecode, so dumping a Lua function raises an error',
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 const root = join(import.meta.dirname, 'lua');
 const only = process.env.LUA_ONLY; // e.g. LUA_ONLY=core/042 to run a subset

@@ -1,7 +1,7 @@
 // load(chunk [, chunkname [, mode [, env]]]): text chunks compiled by moongate's compiler at run time.
 
 import { compile, LuaSyntaxError, type CompiledScript } from '../../compiler/index.js';
-import { chunkFactory } from '../chunk.js';
+import { chunkFactory, sourceOf } from '../chunk.js';
 import { call } from '../meta.js';
 import { markBuiltin, tostr } from '../ops.js';
 import { LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
@@ -62,7 +62,18 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
     const chunkName = name !== undefined ? tostr(name) : typeof chunk === 'string' ? chunk : '=(load)';
     const m = mode === undefined ? 'bt' : tostr(mode);
     if (source.charCodeAt(0) === 27) {
-      return new Multi([undefined, m.includes('b') ? 'attempt to load a binary chunk (binary chunks are not supported)' : `attempt to load a binary chunk (mode is '${m}')`]);
+      if (!m.includes('b')) return new Multi([undefined, `attempt to load a binary chunk (mode is '${m}')`]);
+      const dumped = undump(source);
+      if (dumped === undefined) return new Multi([undefined, `${chunkId(chunkName)}: bad binary format (not a moongate dump)`]);
+      let fscript: CompiledScript;
+      try {
+        fscript = compileCached(dumped.text, dumped.chunkName);
+      } catch (e) {
+        if (e instanceof LuaSyntaxError) return new Multi([undefined, e.message]);
+        throw e;
+      }
+      const env = args.length >= 4 ? args[3] : G;
+      return first(call(chunkFactory(fscript)(env)));
     }
     if (!m.includes('t')) return new Multi([undefined, `attempt to load a text chunk (mode is '${m}')`]);
     let script: CompiledScript;
@@ -78,3 +89,33 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
 }
 
 export { luaError };
+
+// ---- string.dump: there is no bytecode; a "binary chunk" carries the function's Lua source ----
+
+const DUMP_HEADER = '\x1bLua\x54\x00moongate\x00';
+
+/** string.dump(f) for a Lua function: its source text, recovered from the directive the compiler put in it. */
+export function dumpFunction(f: LuaValue): string | undefined {
+  if (typeof f !== 'function') return undefined;
+  const g = f.$g ?? f;
+  const m = /"\$L:(\w+):(\d+):(\d+)"/.exec(Function.prototype.toString.call(g));
+  if (m === null) return undefined;
+  const src = sourceOf(m[1]);
+  if (src === undefined) return undefined;
+  const text = src.source.slice(+m[2], +m[3]);
+  // "function name(params) body end" → "function(params) body end" (a method gets its self)
+  const open = text.indexOf('(');
+  const header = text.slice(0, open);
+  const isMethod = header.includes(':');
+  const rest = text.slice(open + 1);
+  const params = isMethod ? (/^\s*\)/.test(rest) ? 'self' : 'self, ') : '';
+  return `${DUMP_HEADER}${src.chunkName}\x00return function(${params}${rest}`;
+}
+
+function undump(s: string): { text: string; chunkName: string } | undefined {
+  if (!s.startsWith(DUMP_HEADER)) return undefined;
+  const body = s.slice(DUMP_HEADER.length);
+  const z = body.indexOf('\x00');
+  if (z < 0) return undefined;
+  return { chunkName: body.slice(0, z), text: body.slice(z + 1) };
+}

@@ -1,6 +1,7 @@
 // The Lua 5.4 string library (lstrlib.c) over byte strings.
 
 import { argError, luaError } from '../error.js';
+import { dumpFunction } from './load.js';
 import { call, stringMeta } from '../meta.js';
 import { numberToString } from '../number.js';
 import { index, markBuiltin } from '../ops.js';
@@ -132,9 +133,12 @@ function str_char(...args: LuaValue[]): string {
   return out;
 }
 
-function str_dump(...args: LuaValue[]): never {
+function str_dump(...args: LuaValue[]): string {
   if (typeof args[0] !== 'function') typeError(1, 'dump', 'function', args[0], args.length > 0);
-  return luaError('unable to dump given function');
+  // Lua functions dump as their source (see lib/load.ts); built-ins cannot be dumped
+  const d = dumpFunction(args[0]);
+  if (d === undefined) return luaError('unable to dump given function');
+  return d;
 }
 
 // ---- find / match ----
