@@ -10,7 +10,7 @@
 import * as E from './estree.js';
 import type { Node, SiteInfo } from './estree.js';
 import type { FuncInfo, Resolution, VarInfo } from './resolve.js';
-import { LuaSyntaxError } from './parse.js';
+import { LuaSyntaxError, stringValue } from './parse.js';
 
 const ARITH: Record<string, string> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow', '//': 'idiv',
@@ -75,12 +75,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       }
       if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : 'field'} '${e.identifier.name}'`;
       if (e.type === 'IndexExpression') {
-        if (e.index.type === 'StringLiteral') return `field '${e.index.value}'`;
+        if (e.index.type === 'StringLiteral') return `field '${stringValue(e.index)}'`;
         // Lua 5.4 names t[1]..t[255] "integer index" and other non-constant keys "?"
         if (e.index.type === 'NumericLiteral' && /^\d+$/.test(e.index.raw) && +e.index.raw <= 255) return `field 'integer index'`;
         return `field '?'`;
       }
-      if (e.type === 'StringLiteral') return `constant '${e.value}'`;
+      if (e.type === 'StringLiteral') return `constant '${stringValue(e)}'`;
       return undefined;
     }
 
@@ -143,16 +143,20 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return this.exp1(e);
     }
 
-    /** A multi-value expression in tail position of a list (not wrapped in parentheses). */
-    isMulti(e: Node): boolean {
-      if (e.$paren) return false;
-      return e.type === 'CallExpression' || e.type === 'StringCallExpression' || e.type === 'TableCallExpression' || e.type === 'VarargLiteral';
+    /**
+     * A multi-value expression in tail position of a list, not wrapped in parentheses (luaparse drops
+     * them, but `(f())` truncates: count them in the source around the node; the sole argument of a
+     * call sits inside the call's own parentheses).
+     */
+    isMulti(e: Node, soleCallArg = false): boolean {
+      if (!(e.type === 'CallExpression' || e.type === 'StringCallExpression' || e.type === 'TableCallExpression' || e.type === 'VarargLiteral')) return false;
+      return parenCount(source, e) - (soleCallArg ? 1 : 0) <= 0;
     }
 
     /** Array elements for an expression list, spreading a trailing multi-value expression. */
-    listElements(list: Node[]): Node[] {
+    listElements(list: Node[], callArgs = false): Node[] {
       return list.map((e, i) => {
-        if (i === list.length - 1 && this.isMulti(e)) {
+        if (i === list.length - 1 && this.isMulti(e, callArgs && list.length === 1)) {
           if (e.type === 'VarargLiteral') return E.spread(E.id('$va'));
           return E.spread(E.helper('all', [this.callRaw(e)]));
         }
@@ -167,7 +171,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'BooleanLiteral':
           return E.lit(e.value);
         case 'StringLiteral':
-          return E.lit(e.value);
+          return E.lit(stringValue(e));
         case 'NumericLiteral':
           return this.number(e);
         case 'VarargLiteral':
@@ -245,7 +249,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     indexExpr(e: Node): Node {
       const site = this.site(e.index.loc?.start.line ?? e.loc.start.line, this.desc(e.base));
-      if (e.index.type === 'StringLiteral') return this.indexConst(this.exp1(e.base), e.index.value, site);
+      if (e.index.type === 'StringLiteral') return this.indexConst(this.exp1(e.base), stringValue(e.index), site);
       const objE = this.exp1(e.base);
       const keyE = this.exp1(e.index);
       const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
@@ -468,14 +472,14 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const objE = this.exp1(base.base);
         const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
         const fnE = this.methodLookup(o, base.identifier.name, this.site(base.identifier.loc.start.line, this.desc(base.base)));
-        const argEls = [o, ...this.listElements(args)];
+        const argEls = [o, ...this.listElements(args, e.type === 'CallExpression')];
         const callE = this.invoke(fnE, argEls, this.site(line, `method '${base.identifier.name}'`), undefined);
         return o === objE ? callE : E.seq([E.assign(o, objE), callE]);
       }
       const fnE = this.exp1(base);
       const callee = base.type === 'Identifier' ? (base.$var as VarInfo | undefined) : undefined;
       const known = callee !== undefined && callee.funcNode !== undefined && !callee.reassigned ? (callee.funcNode.$fn as FuncInfo) : undefined;
-      return this.invoke(fnE, this.listElements(args), this.site(line, this.desc(base)), known);
+      return this.invoke(fnE, this.listElements(args, e.type === 'CallExpression'), this.site(line, this.desc(base)), known);
     }
 
     invoke(fnE: Node, args: Node[], site: SiteInfo, known: FuncInfo | undefined): Node {
@@ -722,7 +726,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         return this.setConst(this.exp1(t.base), t.identifier.name, value, this.site(t.identifier.loc.start.line, this.desc(t.base)));
       }
       const site = this.site(t.loc.start.line, this.desc(t.base));
-      if (t.index.type === 'StringLiteral') return this.setConst(this.exp1(t.base), t.index.value, value, site);
+      if (t.index.type === 'StringLiteral') return this.setConst(this.exp1(t.base), stringValue(t.index), value, site);
       const objE = this.exp1(t.base);
       const keyE = this.exp1(t.index);
       const o = E.id(this.temp()), k = E.id(this.temp()), v = E.id(this.temp());
@@ -899,7 +903,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (args.length === 0) return [E.ret(E.id('NONE'))];
       if (args.length === 1) {
         const a = args[0];
-        if (a.$selfTail && this.tailLabel !== undefined && this.closeDepth === 0 && a.type === 'CallExpression' && !a.arguments.some((x: Node) => this.isMulti(x))) {
+        if (a.$selfTail && this.tailLabel !== undefined && this.closeDepth === 0 && a.type === 'CallExpression' && !a.arguments.some((x: Node, i: number) => i === a.arguments.length - 1 && this.isMulti(x, a.arguments.length === 1))) {
           // self tail call: rebind the parameters and loop
           const temps = this.tailParams.map(() => this.temp());
           const out: Node[] = [];
@@ -933,7 +937,6 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
   };
 
   const sourceHash = hashSource(source);
-  markParens(res.main.node, source);
   const mainEm = new FnEmitter(res.main);
   const mainFn = mainEm.emitFunction();
   const program = {
@@ -983,49 +986,27 @@ export function numericValue(raw: string): { n: number; float: boolean } | bigin
   return b <= 9007199254740991n ? { n: Number(b), float: false } : b;
 }
 
-/**
- * luaparse drops parentheses, but `(f())` and `(...)` truncate to one value. Mark multi-value
- * expressions that are wrapped in parentheses, from the source text around their ranges.
- */
-function markParens(root: Node, src: string): void {
-  const visit = (n: Node, parent: Node | undefined): void => {
-    if (n === null || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x, parent);
-      return;
-    }
-    if (
-      (n.type === 'CallExpression' || n.type === 'StringCallExpression' || n.type === 'TableCallExpression' || n.type === 'VarargLiteral') &&
-      n.range
-    ) {
-      let opens = 0;
-      let i = n.range[0] - 1;
-      for (;;) {
-        while (i >= 0 && /\s/.test(src[i])) i--;
-        if (src[i] !== '(') break;
-        opens++;
-        i--;
-      }
-      let closes = 0;
-      let j = n.range[1];
-      for (;;) {
-        while (j < src.length && /\s/.test(src[j])) j++;
-        if (src[j] !== ')') break;
-        closes++;
-        j++;
-      }
-      let wraps = Math.min(opens, closes);
-      // the sole argument of a call with parenthesised arguments sits inside the call's own parens
-      if (parent && parent.type === 'CallExpression' && parent.arguments.length === 1 && parent.arguments[0] === n) wraps--;
-      if (wraps > 0) n.$paren = true;
-    }
-    for (const k in n) {
-      if (k === 'loc' || k === 'range' || k.startsWith('$')) continue;
-      const c = n[k];
-      if (c && typeof c === 'object') visit(c, n);
-    }
-  };
-  visit(root, undefined);
+/** How many parentheses wrap a node in the source (luaparse's ranges exclude them). */
+function parenCount(src: string, n: Node): number {
+  if (!n.range) return 0;
+  let opens = 0;
+  let i = n.range[0] - 1;
+  for (;;) {
+    while (i >= 0 && /\s/.test(src[i])) i--;
+    if (src[i] !== '(') break;
+    opens++;
+    i--;
+  }
+  if (opens === 0) return 0;
+  let closes = 0;
+  let j = n.range[1];
+  for (;;) {
+    while (j < src.length && /\s/.test(src[j])) j++;
+    if (src[j] !== ')') break;
+    closes++;
+    j++;
+  }
+  return Math.min(opens, closes);
 }
 
 /** A short hash identifying a chunk's source text (string.dump looks the source up by it). */

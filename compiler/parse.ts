@@ -47,26 +47,12 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     }
     throw e;
   }
-  decodeStrings(ast);
   return { ast, source: text, attribs };
 }
 
-/** Set the byte-string value of every string literal from its raw source text. */
-function decodeStrings(node: any): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) decodeStrings(n);
-    return;
-  }
-  if (node.type === 'StringLiteral') {
-    node.value = decodeLuaString(node.raw);
-    return;
-  }
-  for (const k in node) {
-    if (k === 'loc' || k === 'range') continue;
-    const c = node[k];
-    if (c !== null && typeof c === 'object') decodeStrings(c);
-  }
+/** The bytes of a string literal node (decoded on first use, from its raw text). */
+export function stringValue(node: any): string {
+  return (node.$v ??= decodeLuaString(node.raw));
 }
 
 /** The bytes of a Lua string literal (quoted with escapes, or a long bracket string). */
@@ -248,7 +234,7 @@ function skipLong(s: string, i: number, level: number): number {
 function stripAttribs(src: string, chunkName: string): { text: string; attribs: Map<number, string> } {
   const attribs = new Map<number, string>();
   if (src.indexOf('<') < 0 && src.indexOf('\\u{') < 0 && !/0[xX]\./.test(src)) return { text: src, attribs };
-  const out = src.split('');
+  const out = new Map<number, string>(); // position → replacement text ('' removes the char)
   let i = 0;
   const n = src.length;
   let prevWasLocal = false;
@@ -286,15 +272,14 @@ function stripAttribs(src: string, chunkName: string): { text: string; attribs: 
     }
     if (c === 48 && (src.charCodeAt(i + 1) | 32) === 120 && src.charCodeAt(i + 2) === 46 && (i === 0 || !isNameChar(src.charCodeAt(i - 1)))) {
       // luaparse wants a digit before the point of a hex float: 0x.8 → 0x0.8
-      out[i + 1] = src[i + 1] + '0';
+      out.set(i + 1, src[i + 1] + '0');
       i += 3;
       continue;
     }
     if (isNameStart(c)) {
       let j = i;
       while (j < n && isNameChar(src.charCodeAt(j))) j++;
-      const word = src.slice(i, j);
-      if (word === 'local' && (i === 0 || !isNameChar(src.charCodeAt(i - 1)))) {
+      if (j - i === 5 && src.startsWith('local', i) && (i === 0 || !isNameChar(src.charCodeAt(i - 1)))) {
         i = scanLocalNames(src, j, out, attribs, chunkName);
         prevWasLocal = true;
         continue;
@@ -306,11 +291,18 @@ function stripAttribs(src: string, chunkName: string): { text: string; attribs: 
     i++;
   }
   void prevWasLocal;
-  return { text: out.join(''), attribs };
+  if (out.size === 0) return { text: src, attribs };
+  let text = '';
+  let from = 0;
+  for (const p of [...out.keys()].sort((a, b) => a - b)) {
+    text += src.slice(from, p) + out.get(p);
+    from = p + 1;
+  }
+  return { text: text + src.slice(from), attribs };
 }
 
 /** After `local`: Name [attrib] {, Name [attrib]}. Returns the index where scanning resumes. */
-function scanLocalNames(src: string, i: number, out: string[], attribs: Map<number, string>, chunkName: string): number {
+function scanLocalNames(src: string, i: number, out: Map<number, string>, attribs: Map<number, string>, chunkName: string): number {
   const n = src.length;
   for (;;) {
     while (i < n && isSpace(src.charCodeAt(i))) i++;
@@ -336,7 +328,7 @@ function scanLocalNames(src: string, i: number, out: string[], attribs: Map<numb
         throw new LuaSyntaxError(`${chunkName}:${line}: unknown attribute '${attr}'`, chunkName, line, 0);
       }
       attribs.set(nameStart, attr);
-      for (let p = i; p <= g; p++) if (out[p] !== '\n') out[p] = ' ';
+      for (let p = i; p <= g; p++) if (src[p] !== '\n') out.set(p, ' ');
       i = g + 1;
       while (i < n && isSpace(src.charCodeAt(i))) i++;
     }
@@ -349,7 +341,7 @@ function scanLocalNames(src: string, i: number, out: string[], attribs: Map<numb
  * Lua 5.4 accepts `\u{XXX}` up to 2^31 (encoded in up to 6 bytes); luaparse stops at 10FFFF.
  * Larger escapes are rewritten as decimal byte escapes (only columns on that line move).
  */
-function rewriteBigUtf8Escape(src: string, i: number, out: string[]): void {
+function rewriteBigUtf8Escape(src: string, i: number, out: Map<number, string>): void {
   const close = src.indexOf('}', i + 3);
   if (close < 0) return;
   const hex = src.slice(i + 3, close);
@@ -365,6 +357,6 @@ function rewriteBigUtf8Escape(src: string, i: number, out: string[]): void {
     mfb >>= 1;
   } while (v > mfb);
   bytes.unshift(((~mfb << 1) & 0xff) | v);
-  out[i] = bytes.map((b) => '\\' + String(b).padStart(3, '0')).join('');
-  for (let p = i + 1; p <= close; p++) out[p] = '';
+  out.set(i, bytes.map((b) => '\\' + String(b).padStart(3, '0')).join(''));
+  for (let p = i + 1; p <= close; p++) out.set(p, '');
 }
