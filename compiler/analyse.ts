@@ -34,8 +34,22 @@ export function analyseSuspension(res: Resolution, source: string, suspendNames:
   const re = new RegExp(`\\b(${suspendNames.map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).join('|')})\\b`);
   if (!re.test(source)) return; // nothing here can suspend
 
+  // a built-in may have been replaced through an alias (`local m = math; m.floor = f`), rawset or _G:
+  // then no built-in is trusted in this chunk
+  const lastNames = new Set([...SAFE].map((p) => p.slice(p.lastIndexOf('.') + 1)));
+  const builtinsTouched =
+    res.assignedFields.has('*') || [...res.assignedFields].some((f) => lastNames.has(f)) || /\brawset\b|\b_G\b|\b_ENV\b|\bsetmetatable\s*\(\s*_G/.test(source);
   const safeCall = (call: any): boolean => {
     if (call.$selfTail) return true;
+    if (call.$forIterator !== undefined) {
+      // for k, v in pairs(t) / ipairs(t) / next, t
+      const it = call.$forIterator;
+      const f = it[0];
+      const isBuiltinCall = it.length === 1 && f.type === 'CallExpression' && f.base.type === 'Identifier' && f.base.$var === undefined && (f.base.name === 'pairs' || f.base.name === 'ipairs');
+      const isNext = f.type === 'Identifier' && f.$var === undefined && f.name === 'next';
+      return !builtinsTouched && (isBuiltinCall || isNext) && !res.assignedGlobals.has(f.base?.name ?? f.name);
+    }
+    if (builtinsTouched && call.base.type !== 'Identifier') return false;
     const base = call.base;
     if (base.type === 'Identifier' && base.$var !== undefined) {
       const v = base.$var;
@@ -43,7 +57,7 @@ export function analyseSuspension(res: Resolution, source: string, suspendNames:
     }
     const path = globalPath(base);
     if (path === undefined) return false;
-    if (res.assignedGlobals.has(path.split('.')[0])) return false;
+    if (builtinsTouched || res.assignedGlobals.has(path.split('.')[0])) return false;
     return SAFE.has(path);
   };
 

@@ -527,8 +527,9 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const body: Node[] = [this.budgetCheck()];
       let inner = this.block(node.body);
       if (useTail) {
-        const rebinding = E.letDecl(paramVars.map((v, i) => [v.js, E.id(this.tailParams[i])] as [string, Node]));
-        inner = [E.labeled(this.tailLabel!, E.forStmt(null, null, null, E.block([rebinding, ...inner, E.ret(E.id('NONE'))])))];
+        const rebinding = paramVars.length > 0 ? [E.letDecl(paramVars.map((v, i) => [v.js, E.id(this.tailParams[i])] as [string, Node]))] : [];
+        // the loop of self tail calls checks the CPU budget like any loop
+        inner = [E.labeled(this.tailLabel!, E.forStmt(null, null, null, E.block([this.budgetCheck(), ...rebinding, ...inner, E.ret(E.id('NONE'))])))];
         body.push(...inner);
       } else {
         body.push(...inner);
@@ -574,7 +575,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       return [
         ...(hoisted.length > 0 ? [E.letDecl(hoisted)] : []),
         E.letDecl([[lblVar, E.lit(0)]]),
-        E.labeled(smLabel, E.forStmt(null, null, null, E.block([E.switchStmt(E.id(lblVar), cases), E.breakStmt()]))),
+        // a goto may loop: the state machine's loop checks the CPU budget
+        E.labeled(smLabel, E.forStmt(null, null, null, E.block([this.budgetCheck(), E.switchStmt(E.id(lblVar), cases), E.breakStmt()]))),
       ];
     }
 

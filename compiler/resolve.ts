@@ -44,12 +44,15 @@ export interface Resolution {
   functions: FuncInfo[];
   /** global names assigned anywhere in the chunk (so the built-in they shadow is unknown) */
   assignedGlobals: Set<string>;
+  /** field names assigned anywhere (`m.floor = f` may replace a built-in through an alias) */
+  assignedFields: Set<string>;
 }
 
 export function resolve(ast: any, attribs: Map<number, string>, chunkName: string): Resolution {
   let counter = 0;
   const functions: FuncInfo[] = [];
   const assignedGlobals = new Set<string>();
+  const assignedFields = new Set<string>();
   const main: FuncInfo = { node: ast, parent: undefined, isVararg: true, calls: [], suspends: false, hasSelfTailCall: false };
   functions.push(main);
   const env: VarInfo = { name: '_ENV', js: 'ENV', fn: main, captured: true, reassigned: false };
@@ -253,6 +256,8 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
       }
       case 'ForGenericStatement': {
         for (const e of st.iterators) expr(scope, e);
+        // the loop calls its iterator function: an unknown call, unless it is pairs/ipairs/next
+        scope.fn.calls.push({ type: 'CallExpression', $forIterator: st.iterators, base: { type: '$Iterator' }, arguments: [] });
         const s: Scope = { vars: new Map(), parent: scope, fn: scope.fn };
         for (const v of st.variables) declare(s, v);
         block(s, st.body, false);
@@ -291,6 +296,8 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
 
   /** `string.format = f` makes the whole `string` root unknown to the suspension analysis. */
   const noteFieldAssign = (t: any): void => {
+    if (t.type === 'MemberExpression') assignedFields.add(t.identifier.name);
+    else if (t.type === 'IndexExpression') assignedFields.add(t.index.type === 'StringLiteral' ? String(t.index.raw).slice(1, -1) : '*');
     let b = t;
     while (b.type === 'MemberExpression' || b.type === 'IndexExpression') b = b.base;
     if (b.type === 'Identifier' && b.$var === undefined) assignedGlobals.add(b.name);
@@ -338,5 +345,5 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
 
   block(root, ast.body, true);
   // the parameters/vars of the main chunk live in root; mark the chunk vararg
-  return { main, env, functions, assignedGlobals };
+  return { main, env, functions, assignedGlobals, assignedFields };
 }

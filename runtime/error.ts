@@ -55,9 +55,23 @@ export function luaFrames(stack: string | undefined): Frame[] {
     const gl = +m[2] - chunk.lineOffset;
     const gc = +m[3] - 1;
     const site = chunk.sites.get(gl * 65536 + gc);
-    out.push({ chunk, site, line: site?.line ?? chunk.lines.get(gl) ?? 0 });
+    out.push({ chunk, site, line: site?.line ?? nearestLine(chunk, gl) });
   }
   return out;
+}
+
+/** The Lua line of the closest recorded site on this generated line or the lines before it. */
+function nearestLine(chunk: ChunkInfo, gl: number): number {
+  // a frame stopped at a function's entry (stack overflow) sits just before the function's first site
+  for (let d = 0; d < 200; d++) {
+    const v = chunk.lines.get(gl + d);
+    if (v !== undefined) return v;
+  }
+  for (let l = gl - 1; l > 0 && gl - l < 200; l--) {
+    const v = chunk.lines.get(l);
+    if (v !== undefined) return v;
+  }
+  return 0;
 }
 
 /** `new Function(body)` puts two lines of header before the body. */
@@ -93,7 +107,7 @@ export function activations(stack: string | undefined): Activation[] {
       if (chunk === undefined) continue;
       const gl = +m[2] - chunk.lineOffset;
       const site = chunk.sites.get(gl * 65536 + (+m[3] - 1));
-      out.push({ lua: true, frame: { chunk, site, line: site?.line ?? chunk.lines.get(gl) ?? 0 } });
+      out.push({ lua: true, frame: { chunk, site, line: site?.line ?? nearestLine(chunk, gl) } });
       separated = true;
       continue;
     }
@@ -185,8 +199,13 @@ export function typeName(v: LuaValue): string {
 /** Convert anything thrown by JS while running Lua code into a LuaError (stack overflow, internal bugs). */
 export function toLuaError(e: unknown): LuaError | unknown {
   if (e instanceof LuaError) return e;
-  if (e instanceof RangeError && /call stack/.test(e.message)) {
-    return new LuaError(where(1, e.stack) + 'stack overflow');
+  if (e instanceof RangeError) {
+    if (/call stack/.test(e.message)) return new LuaError(where(1, e.stack) + 'stack overflow');
+    if (/Invalid string length|Array buffer allocation|Invalid array length/.test(e.message)) return new LuaError(where(1, e.stack) + 'not enough memory');
+  }
+  // a write to a frozen table (json.null, shared by every script)
+  if (e instanceof TypeError && /read only property|not extensible/.test(e.message)) {
+    return new LuaError(where(1, e.stack) + 'attempt to modify a read-only table');
   }
   return e;
 }

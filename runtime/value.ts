@@ -41,6 +41,8 @@ export function all(v: LuaValue): LuaValue[] {
 /** String-keyed part of a table: a prototype-less object so no JS property leaks in. */
 export function StrDict(this: any) {}
 Object.setPrototypeOf(StrDict.prototype, null);
+// the prototype must be empty: its own `constructor` would show through as a key of every table
+delete (StrDict.prototype as any).constructor;
 const EMPTY_STR: Record<string, LuaValue> = Object.freeze(new (StrDict as any)());
 /** Past this many string keys a table keeps them in a Map (see LuaTable.sm). */
 const MAX_RECORD_KEYS = 128;

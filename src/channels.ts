@@ -1,8 +1,9 @@
 // This node's channel registry: which local connections are subscribed to which channel. Publications
 // and presence events come in from the Broker (local or, later, remote) and are handed to each local
-// subscriber as the same shared, still-encoded object: one encode per broadcast, one decode per receiver.
+// subscriber as the same shared, still-encoded object: one encode per broadcast; the receivers share one
+// decode of it (Publication.shared, session.ts). Delivering only queues: receivers run after this turn's
+// I/O (scheduler.ts wakeSoon), so a loop over subscribers runs no script.
 import type { Broker, BrokerHandler, Publication, PresenceEvent } from './engine.js';
-import { batch } from './scheduler.js';
 import { stats } from './metrics.js';
 
 export const EV_CHANNEL = 1;
@@ -49,22 +50,18 @@ export class ChannelHub implements BrokerHandler {
     const set = this.subs.get(p.channel);
     if (set === undefined) return;
     stats.eventsDelivered += set.size;
-    batch(() => {
-      for (const s of set) s.deliver(EV_CHANNEL, p);
-    });
+    for (const s of set) s.deliver(EV_CHANNEL, p);
   }
 
   /** Presence events go to the channel's subscribers other than the connection that joined or left. */
   onPresence(e: PresenceEvent): void {
     const set = this.subs.get(e.channel);
     if (set === undefined) return;
-    batch(() => {
-      for (const s of set) {
-        if (s.id === e.connectionId) continue;
-        stats.eventsDelivered++;
-        s.deliver(EV_PRESENCE, e);
-      }
-    });
+    for (const s of set) {
+      if (s.id === e.connectionId) continue;
+      stats.eventsDelivered++;
+      s.deliver(EV_PRESENCE, e);
+    }
   }
 
   subscriberCount(channel: string): number {

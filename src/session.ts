@@ -10,7 +10,7 @@ import type { Publication, PresenceEvent } from './engine.js';
 import type { ChannelHub, Subscriber } from './channels.js';
 import { EV_CHANNEL, EV_PRESENCE } from './channels.js';
 import type { PresenceService } from './presence.js';
-import { wake, type Runnable } from './scheduler.js';
+import { wake, wakeSoon, type Runnable } from './scheduler.js';
 import { timers, type TimerNode } from './timers.js';
 import { stats } from './metrics.js';
 import { log, scriptLogger, type Logger } from './log.js';
@@ -133,6 +133,14 @@ export class Session implements Subscriber, Runnable, TimerNode {
   private closedWaits = 0;
   private recvAnyTimeout = DEFAULT_RECV_ANY_MS;
   /**
+   * The recv_any timeout, kept lazily: taking an event does not remove the timer from the heap (an
+   * O(log n) cancel plus an insert per delivery); the next wait only records its deadline here, and an
+   * entry left from an earlier wait that fires first is re-armed for the rest (fire). `waitNew`: the
+   * script is in a recv_any whose deadline is not set yet (it starts when the wait parks, as before).
+   */
+  private waitDeadline = 0;
+  private waitNew = false;
+  /**
    * Bytes that can still be sent before the socket's buffered amount could exceed maxBackpressureBytes,
    * as of the last getBufferedAmount() (see send); <= 0: ask uWS again before the next send.
    */
@@ -194,7 +202,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
   deliver(kind: number, payload: Publication | PresenceEvent): void {
     if (this.state === State.Done || this.socketClosed) return;
     if (!this.enqueue(kind, payload)) return;
-    if (this.state === State.RecvAny) wake(this);
+    // a fan-out: run after this turn's I/O, taking every event that came in it at once (scheduler.ts)
+    if (this.state === State.RecvAny) wakeSoon(this);
   }
 
   private enqueue(kind: number, payload: Queued['payload']): boolean {
@@ -230,6 +239,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
       return;
     }
     if (this.state === State.RecvAny) {
+      if (this.waitNew) return; // an entry left from an earlier wait; this one's timer starts at park()
+      const now = performance.now();
+      if (this.waitDeadline > now + 0.5) {
+        // left from an earlier wait whose deadline came sooner: arm for the rest of this one
+        timers.schedule(this, this.waitDeadline - now);
+        return;
+      }
       this.timedOut = true;
       wake(this);
     }
@@ -292,6 +308,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
           this.state = State.Recv;
         } else if (r.op === 'recv_any') {
           this.state = State.RecvAny;
+          this.waitNew = true;
           const ms = r.args.length > 0 ? toNum(r.args[0]) : undefined;
           this.recvAnyTimeout = ms === undefined || Number.isNaN(ms) ? DEFAULT_RECV_ANY_MS : Math.max(0, ms);
         } else {
@@ -362,7 +379,9 @@ export class Session implements Subscriber, Runnable, TimerNode {
     const w = this.wsQ.peek();
     const e = this.evQ.peek();
     if (w !== undefined || e !== undefined) {
-      if (!this.socketClosed) timers.cancel(this);
+      // the wait is over; its heap entry stays (see waitDeadline) and is re-armed or ignored when it fires
+      this.waitNew = false;
+      this.waitDeadline = 0;
       this.timedOut = false;
       if (e === undefined || (w !== undefined && w.seq < e.seq)) return [this.wsQ.shift().payload, 'ws'];
       this.evQ.shift();
@@ -395,8 +414,17 @@ export class Session implements Subscriber, Runnable, TimerNode {
   }
 
   private park(): void {
-    if (this.state === State.RecvAny && !this.socketClosed && this.heapIndex < 0) {
-      timers.schedule(this, this.recvAnyTimeout);
+    if (this.state !== State.RecvAny || this.socketClosed) return;
+    if (this.waitNew) {
+      // a new wait: its deadline starts now
+      this.waitNew = false;
+      const deadline = performance.now() + Math.max(0, this.recvAnyTimeout);
+      if (this.heapIndex < 0 || this.deadline > deadline) {
+        timers.schedule(this, this.recvAnyTimeout);
+        this.waitDeadline = this.deadline;
+      } else this.waitDeadline = deadline; // an earlier entry is in the heap: fire() re-arms for the rest
+    } else if (this.heapIndex < 0) {
+      timers.schedule(this, Math.max(0, this.waitDeadline - performance.now()));
     }
   }
 

@@ -470,7 +470,7 @@ function encodeValue(v: LuaValue, isPretty: boolean): string {
   if (!isPretty && v instanceof LuaTable) {
     // a table handed out by SharedJson.value() that still holds exactly what was decoded: its text
     // is the same for every copy, so it is encoded once (see SharedJson)
-    const o = origins.get(v);
+    const o: Origin | undefined = (v.s as any)[ORIGIN] ?? (v.a as any)[ORIGIN];
     if (o !== undefined && matches(v, o.shape as Shape)) return (o.text ??= encodeFresh(v, false));
   }
   return encodeFresh(v, isPretty);
@@ -816,7 +816,11 @@ function decodeText(text: string, nullv: LuaValue): LuaValue {
 // computed once. Lua code can write to a copy in ways this library does not see (LuaTable.setStr/set/
 // setInt, but also inline stores `o.s[k] = v` in compiled code, rawset, table.insert, ...), so nothing is
 // invalidated on write; instead encodeValue re-checks the copy against the shape before using the
-// cached text (`matches`). The check compares exactly what the encoder reads, in the encoder's order:
+// cached text (`matches`). Finding the origin: a copy's string-key dict (or, for an array, its array
+// part) carries it under a symbol key, which for-in, pairs, next and the encoder never see. (A WeakMap
+// did the same at 10× the cost per copy.) Whatever way a tag might end up on another table (the runtime
+// never shares these objects between tables), a tag is only a hint: the full check below decides. The
+// check compares exactly what the encoder reads, in the encoder's order:
 //   - no `sm` (map-mode string keys) and no non-empty hash part `h` (a decoded value has neither),
 //   - the array mark, the array part's length and every element,
 //   - the string keys with a non-nil value, in for-in order (the encoder's order), each value,
@@ -843,8 +847,8 @@ interface Origin {
   text: string | undefined;
 }
 
-/** Copies from SharedJson.value() → where they came from. */
-const origins = new WeakMap<LuaTable, Origin>();
+/** Key of the Origin on a copy's `s` dict (or `a` array when it has no string keys). */
+const ORIGIN: unique symbol = Symbol('json.origin');
 const UNSET: unique symbol = Symbol('unset');
 
 function isShape(v: LuaValue): v is Shape {
@@ -951,7 +955,14 @@ export class SharedJson {
   }
 
   private track(v: LuaValue): LuaValue {
-    if (v instanceof LuaTable) origins.set(v, (this.origin ??= { shape: this.shape, text: undefined }));
+    if (v instanceof LuaTable) {
+      // tag the string-key dict, or else the array part; an empty table is not worth tagging (never the
+      // shared frozen empty dict: `s` is tagged only when it holds a key)
+      const o = (this.origin ??= { shape: this.shape, text: undefined });
+      const sh = this.shape as Shape;
+      if (sh.keys.length > 0) (v.s as any)[ORIGIN] = o;
+      else if (sh.arr !== undefined) (v.a as any)[ORIGIN] = o;
+    }
     return v;
   }
 }

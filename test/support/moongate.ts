@@ -17,7 +17,8 @@ const pending = new Map<number, (r: RunOutcome) => void>();
 
 function getWorker(): Worker {
   if (worker !== undefined) return worker;
-  const w = new Worker(new URL('./run-worker.mjs', import.meta.url), { resourceLimits: { stackSizeMb: 64 } });
+  // execArgv: [] keeps tap's TypeScript loader out of the worker: it runs the built JavaScript
+  const w = new Worker(new URL('./run-worker.mjs', import.meta.url), { resourceLimits: { stackSizeMb: 64 }, execArgv: [] });
   w.on('message', (m: { id: number } & RunOutcome) => {
     const done = pending.get(m.id);
     pending.delete(m.id);
