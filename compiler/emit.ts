@@ -53,6 +53,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     closeDepth = 0;
     tailLabel: string | undefined;
     tailParams: string[] = [];
+    /** emitting the fallback of a float tree: no nested float trees there */
+    inFloatFallback = false;
     constructor(readonly fi: FuncInfo) {}
 
     get gen(): boolean {
@@ -117,6 +119,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     /** Expression producing exactly one Lua value. */
     exp1(e: Node): Node {
+      if (e.$leafTemp !== undefined) return E.id(e.$leafTemp);
       switch (e.type) {
         case 'CallExpression':
         case 'StringCallExpression':
@@ -165,6 +168,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     expr(e: Node): Node {
+      if (e.$leafTemp !== undefined) return E.id(e.$leafTemp);
       switch (e.type) {
         case 'NilLiteral':
           return E.undef();
@@ -296,6 +300,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     binary(e: Node): Node {
       const op = e.operator;
       const line = e.left.loc.end.line;
+      if (!this.inFloatFallback && floatOps(e) >= 2) return this.floatTree(e);
       if (op === '==' || op === '~=') {
         const t = this.equality(e.left, e.right);
         return op === '==' ? t : E.not(t);
@@ -309,6 +314,50 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       // two literals: leave it to the helper at run time (V8 would fold 0/0 into a NaN of the other sign)
       if (a.type === 'Literal' && b.type === 'Literal') return E.seq([...pre, slow]);
       return E.seq([...pre, this.fastBinary(op, a, b, slow)]);
+    }
+
+    /**
+     * An arithmetic tree whose every operation has a float operand (a float literal, or a `/` or `^`, or
+     * such a subtree) yields a float whenever its leaves are numbers: compute it on raw doubles and box
+     * only the result (no LFloat for integral intermediates). Leaves are evaluated once, in order; when
+     * one is not a JS number, the same tree runs through the ordinary helpers on those values.
+     */
+    floatTree(e: Node): Node {
+      const pre: Node[] = [];
+      const guards: Node[] = [];
+      const raw = (n: Node): Node => {
+        if (isFloatNode(n)) {
+          if (n.type === 'NumericLiteral') {
+            const v = numericValue(n.raw) as { n: number };
+            return Number.isFinite(v.n) ? E.lit(v.n) : v.n > 0 ? E.id('Infinity') : E.un('-', E.id('Infinity'));
+          }
+          if (n.type === 'UnaryExpression') return E.un('-', raw(n.argument));
+          const a = raw(n.left), b = raw(n.right);
+          if (n.operator === '^') return E.call(E.member(E.id('Math'), 'pow'), [a, b]);
+          return E.bin(n.operator, a, b);
+        }
+        // a leaf: evaluate into a temp now (in source order), require a JS number at run time
+        if (n.type === 'NumericLiteral' && !/[.eEpPxX]/.test(n.raw) && Math.abs(Number(n.raw)) < 2 ** 53) return E.lit(Number(n.raw));
+        const t = this.temp();
+        pre.push(E.assign(E.id(t), this.exp1(n)));
+        guards.push(E.bin('===', E.un('typeof', E.id(t)), E.lit('number')));
+        n.$leaf = t;
+        return E.id(t);
+      };
+      const fast = raw(e);
+      // the fallback: the same tree, its leaves now read from their temps
+      const slow = withLeavesAsTemps(e, () => {
+        this.inFloatFallback = true;
+        try {
+          return this.exp1(e);
+        } finally {
+          this.inFloatFallback = false;
+        }
+      });
+      const r = E.id(this.temp());
+      const boxed = E.cond(E.call(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.newExpr(E.id('LFloat'), [r]), r);
+      const test = guards.length === 0 ? E.lit(true) : guards.reduce((p, c) => E.logical('&&', p, c));
+      return E.seq([...pre, E.cond(test, boxed, slow)]);
     }
 
     /** Evaluate two operands once, in order: identifiers and literals as they are, others into temps. */
@@ -1016,4 +1065,46 @@ export function hashSource(src: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < src.length; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36) + src.length.toString(36);
+}
+
+const FLOAT_TREE_OPS = new Set(['+', '-', '*', '/', '^']);
+
+/** Whether a node is an operation of a float tree (see FnEmitter.floatTree), or a float literal. */
+function isFloatNode(n: Node): boolean {
+  if (n.type === 'NumericLiteral') return /[.eEpP]/.test(n.raw) && !/^0[xX][^pP.]*$/.test(n.raw);
+  if (n.type === 'UnaryExpression') return n.operator === '-' && isFloatNode(n.argument);
+  if (n.type !== 'BinaryExpression' || !FLOAT_TREE_OPS.has(n.operator)) return false;
+  return n.operator === '/' || n.operator === '^' || isFloatNode(n.left) || isFloatNode(n.right);
+}
+
+/** The number of operations in the float tree rooted at n (0 when n is not one). */
+function floatOps(n: Node): number {
+  if (!isFloatNode(n) || n.type === 'NumericLiteral') return 0;
+  if (n.type === 'UnaryExpression') return 1 + floatOps(n.argument);
+  return 1 + floatOps(n.left) + floatOps(n.right);
+}
+
+/** Run f with the float tree's leaves (marked $leaf by floatTree) standing for their temps. */
+function withLeavesAsTemps<T>(root: Node, f: () => T): T {
+  const leaves: Node[] = [];
+  const mark = (n: Node): void => {
+    if (n.$leaf !== undefined) {
+      n.$leafTemp = n.$leaf;
+      leaves.push(n);
+      return;
+    }
+    if (n.type === 'BinaryExpression') {
+      mark(n.left);
+      mark(n.right);
+    } else if (n.type === 'UnaryExpression') mark(n.argument);
+  };
+  mark(root);
+  try {
+    return f();
+  } finally {
+    for (const n of leaves) {
+      n.$leafTemp = undefined;
+      n.$leaf = undefined;
+    }
+  }
 }
