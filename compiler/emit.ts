@@ -223,6 +223,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     /** o[k] for a constant string key: inline raw hit (per-site inline cache), helper on a miss. */
     indexConst(obj: Node, key: string, site: SiteInfo): Node {
+      // "constructor" is inherited by every string dict (see runtime/value.ts): only the helper reads it
+      if (key === 'constructor') return this.meta(E.helper('indexS', [obj, E.lit(key)], site));
       const o = obj.type === 'Identifier' ? obj : E.id(this.temp());
       const v = E.id(this.temp());
       const test = E.logical(
@@ -238,6 +240,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
      * holding the method), both inline so each site has its own inline caches; the rest in indexS.
      */
     methodLookup(o: Node, key: string, site: SiteInfo): Node {
+      if (key === 'constructor') return this.meta(E.helper('indexS', [o, E.lit(key)], site));
       const v = E.id(this.temp());
       const mt = E.id(this.temp());
       const h = E.id(this.temp());
@@ -797,6 +800,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     /** o.k = v: inline store when the field already exists (per-site inline cache), helper otherwise. */
     setConst(obj: Node, key: string, value: Node, site: SiteInfo): Node {
+      if (key === 'constructor') return this.meta(E.helper('setindex', [obj, E.lit(key), value], site));
       const o = obj.type === 'Identifier' ? obj : E.id(this.temp());
       const v = value.type === 'Identifier' || value.type === 'Literal' ? value : E.id(this.temp());
       const pre: Node[] = [];

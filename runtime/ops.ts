@@ -3,7 +3,7 @@
 import { fault, luaError } from './error.js';
 import { NEEDG, callMeta, metamethod, pendingPost, tocall, typeNameMeta, stringMeta } from './meta.js';
 import { numberToString } from './number.js';
-import { LFloat, LuaTable, LuaValue, Multi, truthy, type } from './value.js';
+import { LFloat, LuaTable, LuaValue, Multi, PROTO_KEY, truthy, type } from './value.js';
 
 const MAX_META_CHAIN = 2000;
 
@@ -19,12 +19,15 @@ export function index(o: LuaValue, k: LuaValue): LuaValue {
 /** o[k] for a constant string key (the compiler inlines the raw hit; this is the miss path). */
 export function indexS(o: LuaValue, k: string): LuaValue {
   if (o instanceof LuaTable) {
-    const v = o.getStr(k);
-    if (v !== undefined || o.mt === undefined) return v;
+    // (o.s[k] directly: a load site of its own is faster than one shared through getStr)
+    const v = o.s[k];
+    if (v !== undefined && k !== PROTO_KEY) return v;
+    if (o.sm !== undefined || k === PROTO_KEY) return indexMeta(o, k);
+    if (o.mt === undefined) return undefined;
     // the class pattern: __index is a table holding the methods
-    const h = o.mt.getStr('__index');
-    if (h instanceof LuaTable) {
-      const m = h.getStr(k);
+    const h = o.mt.s.__index;
+    if (h instanceof LuaTable && h.sm === undefined && k !== PROTO_KEY) {
+      const m = h.s[k];
       if (m !== undefined || h.mt === undefined) return m;
     }
   }

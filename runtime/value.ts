@@ -41,8 +41,10 @@ export function all(v: LuaValue): LuaValue[] {
 /** String-keyed part of a table: a prototype-less object so no JS property leaks in. */
 export function StrDict(this: any) {}
 Object.setPrototypeOf(StrDict.prototype, null);
-// the prototype must be empty: its own `constructor` would show through as a key of every table
-delete (StrDict.prototype as any).constructor;
+// StrDict.prototype keeps its `constructor` (deleting it would turn the prototype into a dictionary
+// and slow every missing-key lookup); so reads of the key "constructor" must check it is an own key:
+// getStr does, and the compiler never inlines that key.
+export const PROTO_KEY = 'constructor';
 const EMPTY_STR: Record<string, LuaValue> = Object.freeze(new (StrDict as any)());
 /** Past this many string keys a table keeps them in a Map (see LuaTable.sm). */
 const MAX_RECORD_KEYS = 128;
@@ -98,7 +100,8 @@ export class LuaTable {
 
   getStr(k: string): LuaValue {
     const v = this.s[k];
-    return v !== undefined || this.sm === undefined ? v : this.sm.get(k);
+    if (v !== undefined) return k === PROTO_KEY && !Object.hasOwn(this.s, k) ? undefined : v;
+    return this.sm === undefined ? v : this.sm.get(k);
   }
 
   /** Whether the table has any string key. */
@@ -140,14 +143,14 @@ export class LuaTable {
     }
     let s = this.s;
     if (v === undefined) {
-      if (k in s) {
+      if (Object.hasOwn(s, k)) {
         delete s[k];
         this.sn--;
       }
       return;
     }
     if (s === EMPTY_STR) s = this.s = new (StrDict as any)();
-    else if (s[k] === undefined && ++this.sn > MAX_RECORD_KEYS) {
+    else if (s[k] === undefined && !Object.hasOwn(s, k) && ++this.sn > MAX_RECORD_KEYS) {
       this.toMapMode().set(k, v);
       return;
     }
