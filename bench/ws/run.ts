@@ -766,7 +766,8 @@ function writeResults(file: string, section: string): void {
   const lines = text.split('\n');
   const start = lines.findIndex((l) => /^## WebSocket\s*$/.test(l));
   if (start >= 0) {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+    // the section ends at the next heading or the next other section's marker (<!-- x:start -->)
+    let end = lines.findIndex((l, i) => i > start && (/^## /.test(l) || /^<!-- \w+:start -->/.test(l)));
     if (end < 0) end = lines.length;
     lines.splice(start, end - start, ...section.trimEnd().split('\n'), '');
     text = lines.join('\n');
