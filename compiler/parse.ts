@@ -348,15 +348,9 @@ function rewriteBigUtf8Escape(src: string, i: number, out: Map<number, string>):
   if (!/^[0-9a-fA-F]+$/.test(hex)) return;
   const x = parseInt(hex, 16);
   if (x <= 0x10ffff || x > 0x7fffffff) return;
-  const bytes: number[] = [];
-  let mfb = 0x3f;
-  let v = x;
-  do {
-    bytes.unshift(0x80 | (v & 0x3f));
-    v = Math.floor(v / 64);
-    mfb >>= 1;
-  } while (v > mfb);
-  bytes.unshift(((~mfb << 1) & 0xff) | v);
-  out.set(i, bytes.map((b) => '\\' + String(b).padStart(3, '0')).join(''));
+  const bytes = utf8Bytes(x);
+  let esc = '';
+  for (let k = 0; k < bytes.length; k++) esc += '\\' + String(bytes.charCodeAt(k)).padStart(3, '0');
+  out.set(i, esc);
   for (let p = i + 1; p <= close; p++) out.set(p, '');
 }

@@ -121,7 +121,7 @@ function fval(v: Num): number {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.n;
 }
 
-/** A float operation on doubles (one operand was an integral-valued float). */
+/** A float operation on doubles. */
 function floatArith(op: number, f: number, g: number): LuaValue {
   switch (op) {
     case ADD: return mkfloat(f + g);
@@ -201,18 +201,7 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
       }
     }
   }
-  const f = fval(x), g = fval(y);
-  switch (op) {
-    case ADD: return mkfloat(f + g);
-    case SUB: return mkfloat(f - g);
-    case MUL: return mkfloat(f * g);
-    case DIV: return mkfloat(f / g);
-    case POW: return mkfloat(g === 2 ? f * f : Math.pow(f, g));
-    case MOD: return fmod(f, g);
-    case IDIV: return mkfloat(Math.floor(f / g));
-    case UNM: return mkfloat(-f);
-  }
-  throw new Error('bad arith op');
+  return floatArith(op, fval(x), fval(y));
 }
 
 function fmod(a: number, b: number): LuaValue {
