@@ -37,6 +37,9 @@ export interface InstanceOptions extends Partial<GlobalsOptions> {
   libraries?: Libraries;
 }
 
+const START = 0;
+const CONTINUE = 1;
+
 export class Instance {
   readonly env: LuaTable;
   private main: LuaValue;
@@ -59,18 +62,21 @@ export class Instance {
 
   run(): RunResult {
     if (this.state !== 'new') throw new Error(`instance already ${this.state}`);
-    const args = this.opts.args ?? [];
-    return this.slice(() => {
-      const g = this.main.$g;
-      if (g === undefined) return { status: 'done', values: all(this.main(...args)) };
-      this.stack = [g(...args)];
-      return this.step(undefined);
-    });
+    return this.slice(START, undefined);
   }
 
   resume(values: LuaValue[] = []): RunResult {
     if (this.state !== 'suspended' && this.state !== 'paused') throw new Error(`cannot resume an instance that is ${this.state}`);
-    return this.slice(() => this.step(results(values)));
+    return this.slice(CONTINUE, results(values));
+  }
+
+  /** Start the main function (a plain one runs to the end here). */
+  private start(): RunResult {
+    const args = this.opts.args ?? [];
+    const g = this.main.$g;
+    if (g === undefined) return { status: 'done', values: all(this.main(...args)) };
+    this.stack = [g(...args)];
+    return this.step(undefined);
   }
 
   kill(_reason = 'killed'): void {
@@ -94,11 +100,12 @@ export class Instance {
     return { status: 'suspended', op: r.suspend.op, args: r.suspend.args };
   }
 
-  private slice(body: () => RunResult): RunResult {
+  /** One run or resume (no closure per call: resuming is the gateway's hot path). */
+  private slice(what: typeof START | typeof CONTINUE, input: LuaValue): RunResult {
     startSlice(this.cpuLimitMs, this.opts.pauseAfterMs ?? Infinity);
     stringMeta.mt = this.stringMt;
     try {
-      const r = body();
+      const r = what === START ? this.start() : this.step(input);
       this.state = r.status === 'suspended' ? 'suspended' : r.status === 'paused' ? 'paused' : 'done';
       return r;
     } catch (e) {
