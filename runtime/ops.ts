@@ -24,11 +24,14 @@ export function indexS(o: LuaValue, k: string): LuaValue {
     if (v !== undefined && k !== PROTO_KEY) return v;
     if (o.sm !== undefined || k === PROTO_KEY) return indexMeta(o, k);
     if (o.mt === undefined) return undefined;
-    // the class pattern: __index is a table holding the methods
-    const h = o.mt.s.__index;
-    if (h instanceof LuaTable && h.sm === undefined && k !== PROTO_KEY) {
+    // the class pattern, with inheritance: a chain of __index tables holding the methods
+    let h = o.mt.s.__index;
+    for (let depth = 0; depth < 8 && h instanceof LuaTable && h.sm === undefined; depth++) {
       const m = h.s[k];
-      if (m !== undefined || h.mt === undefined) return m;
+      if (m !== undefined) return m;
+      const mt: LuaTable | undefined = h.mt;
+      if (mt === undefined) return undefined;
+      h = mt.s.__index;
     }
   }
   return indexMeta(o, k);
