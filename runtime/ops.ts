@@ -64,10 +64,14 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
 
 /** o[k] = v with __newindex. */
 export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
-  if (o instanceof LuaTable && o.mt === undefined) {
-    if (typeof k === 'string') o.setStr(k, v);
-    else rawsetChecked(o, k, v);
-    return;
+  if (o instanceof LuaTable) {
+    const mt = o.mt;
+    // no metatable, or one without __newindex (objects of a class): a raw set
+    if (mt === undefined || (mt.sm === undefined && mt.s.__newindex === undefined)) {
+      if (typeof k === 'string') o.setStr(k, v);
+      else rawsetChecked(o, k, v);
+      return;
+    }
   }
   return setindexMeta(o, k, v);
 }
