@@ -408,6 +408,16 @@ function intKey(k: number | bigint, first: boolean, depth: number): void {
   put(pretty ? '": ' : '":');
 }
 
+/** `"k":v` (or `"k": v`) for a string key, after the separator and indentation. */
+function strField(k: string, v: LuaValue, first: boolean, depth: number): void {
+  if (!first) putc(44);
+  if (pretty) put(indent(depth + 1));
+  encString(k);
+  if (pretty) put(': ');
+  else putc(58);
+  encValue(v, depth + 1);
+}
+
 function encObject(t: LuaTable, depth: number): void {
   const a = t.a;
   const h = t.h;
@@ -442,24 +452,14 @@ function encObject(t: LuaTable, depth: number): void {
   for (const k in s) {
     const v = s[k];
     if (v === undefined) continue;
-    if (!first) putc(44);
+    strField(k, v, first, depth);
     first = false;
-    if (pretty) put(indent(depth + 1));
-    encString(k);
-    if (pretty) put(': ');
-    else putc(58);
-    encValue(v, depth + 1);
   }
   const sm = t.sm;
   if (sm !== undefined) {
     for (const [k, v] of sm) {
-      if (!first) putc(44);
+      strField(k, v, first, depth);
       first = false;
-      if (pretty) put(indent(depth + 1));
-      encString(k);
-      if (pretty) put(': ');
-      else putc(58);
-      encValue(v, depth + 1);
     }
   }
   if (!first && pretty) put(indent(depth));
