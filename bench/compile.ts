@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findLuaDir } from './lua-dir.js';
 
 interface Options {
   only: string[] | null;
@@ -86,17 +87,6 @@ function parseArgs(argv: string[]): Options {
     }
   }
   return o;
-}
-
-function findLuaDir(explicit: string | null): string {
-  if (explicit) return resolve(explicit);
-  const candidates = [
-    fileURLToPath(new URL('../../bench/lua/', import.meta.url)), // dist/bench/compile.js
-    fileURLToPath(new URL('./lua/', import.meta.url)), // bench/compile.ts run directly
-    resolve(process.cwd(), 'bench/lua'),
-  ];
-  for (const c of candidates) if (existsSync(join(c, 'compile-1000.lua'))) return c;
-  throw new Error(`cannot find bench/lua (tried ${candidates.join(', ')}); use --lua-dir`);
 }
 
 function loadInputs(luaDir: string, only: string[] | null): Input[] {
@@ -195,7 +185,7 @@ function fmtMs(n: number): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const luaDir = findLuaDir(opts.luaDir);
+  const luaDir = findLuaDir(opts.luaDir, 'compile-1000.lua');
   const inputs = loadInputs(luaDir, opts.only);
   const bm = await importAny('benchmark');
   const Benchmark = bm.default ?? bm;

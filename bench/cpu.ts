@@ -23,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { findLuaDir } from './lua-dir.js';
 
 const RESULT_MARKER = '@@BENCH@@';
 
@@ -163,18 +164,6 @@ function parseArgs(argv: string[]): Options {
     }
   }
   return o;
-}
-
-/** Locate bench/lua whether we run from dist/bench/, bench/ or the project root. */
-function findLuaDir(explicit: string | null): string {
-  if (explicit) return resolve(explicit);
-  const candidates = [
-    fileURLToPath(new URL('../../bench/lua/', import.meta.url)), // dist/bench/cpu.js
-    fileURLToPath(new URL('./lua/', import.meta.url)), // bench/cpu.ts run directly
-    resolve(process.cwd(), 'bench/lua'),
-  ];
-  for (const c of candidates) if (existsSync(join(c, 'fib.lua'))) return c;
-  throw new Error(`cannot find bench/lua (tried ${candidates.join(', ')}); use --lua-dir`);
 }
 
 function listPrograms(luaDir: string): string[] {
@@ -334,7 +323,7 @@ function machineInfo(): string[] {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const luaDir = findLuaDir(opts.luaDir);
+  const luaDir = findLuaDir(opts.luaDir, 'fib.lua');
   let programs = listPrograms(luaDir);
   if (opts.list) {
     console.log(programs.join('\n'));
