@@ -7,7 +7,9 @@
 // realistic mix of functions, loops, tables, closures, metatables and string
 // ops) and every other bench/lua/*.lua program. For each input it reports
 // mean ms per compile (± relative margin of error), KB of Lua source per second
-// and, normalised, ms per 1,000 lines. As a reference point, fengari's
+// and, normalised, ms per 1,000 lines; then the median main-thread CPU time of
+// 21 more compiles (wall time on a shared machine counts other processes' turns;
+// the thread's own CPU time does not). As a reference point, fengari's
 // luaL_loadbuffer (Lua parser + bytecode generator, in JS) is measured on the
 // same inputs (disable with --no-reference).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,30 @@ interface Row {
   meanMs: number;
   rme: number;
   samples: number;
+  /** median main-thread CPU time per compile (ms): robust where other processes share the cores */
+  cpuMs: number;
   error?: string;
+}
+
+/** CPU time of the calling thread in ms (Linux schedstat; elsewhere the process's user+system time). */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+}
+
+function medianCpuMs(fn: () => void, runs: number): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = threadCpuMs();
+    fn();
+    t.push(threadCpuMs() - c);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(runs / 2)]!;
 }
 
 async function importAny(spec: string): Promise<any> {
@@ -151,7 +176,7 @@ function runSuite(Benchmark: any, engine: string, fn: CompileFn, inputs: Input[]
     try {
       sink = fn(input);
     } catch (e) {
-      rows.push({ input, engine, meanMs: NaN, rme: NaN, samples: 0, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      rows.push({ input, engine, meanMs: NaN, rme: NaN, samples: 0, cpuMs: NaN, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
       continue;
     }
     suite.add(input.name, () => {
@@ -162,9 +187,10 @@ function runSuite(Benchmark: any, engine: string, fn: CompileFn, inputs: Input[]
     const b = event.target;
     const input = inputs.find((i) => i.name === b.name)!;
     if (b.error) {
-      rows.push({ input, engine, meanMs: NaN, rme: NaN, samples: 0, error: String(b.error?.message ?? b.error) });
+      rows.push({ input, engine, meanMs: NaN, rme: NaN, samples: 0, cpuMs: NaN, error: String(b.error?.message ?? b.error) });
     } else {
-      rows.push({ input, engine, meanMs: b.stats.mean * 1000, rme: b.stats.rme, samples: b.stats.sample.length });
+      const cpuMs = medianCpuMs(() => fn(input), 21);
+      rows.push({ input, engine, meanMs: b.stats.mean * 1000, rme: b.stats.rme, samples: b.stats.sample.length, cpuMs });
     }
     process.stderr.write(`${engine.padEnd(9)} ${String(b)}\n`);
   });
@@ -212,20 +238,20 @@ async function main(): Promise<void> {
   out.push(`- machine: ${cs[0]?.model ?? 'unknown CPU'} × ${cs.length} (nproc ${cs.length}), ${process.platform}/${process.arch}`);
   out.push(`- node: ${process.version}, benchmark.js ${Benchmark.version ?? ''}, max ${opts.maxTime}s per case`);
   out.push('- fengari = luaL_loadbuffer (parse + bytecode) as a reference, not Lua→JS', ...notes, '');
-  out.push('| input | lines | KB | engine | ms/compile | ± | KB/s | ms per 1,000 lines |');
-  out.push('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+  out.push('| input | lines | KB | engine | ms/compile | ± | KB/s | ms per 1,000 lines | CPU ms/compile | CPU ms per 1,000 lines |');
+  out.push('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const input of inputs) {
     for (const e of engines) {
       const r = rows.find((x) => x.input === input && x.engine === e.name);
       if (!r) continue;
       if (r.error) {
-        out.push(`| ${input.name} | ${input.lines} | ${fmt(input.bytes / 1024, 1)} | ${e.name} | error: ${r.error} | | | |`);
+        out.push(`| ${input.name} | ${input.lines} | ${fmt(input.bytes / 1024, 1)} | ${e.name} | error: ${r.error} | | | | | |`);
         continue;
       }
       const kbps = input.bytes / 1024 / (r.meanMs / 1000);
       const per1000 = (r.meanMs * 1000) / input.lines;
       out.push(
-        `| ${input.name} | ${input.lines} | ${fmt(input.bytes / 1024, 1)} | ${e.name} | ${fmtMs(r.meanMs)} | ${fmt(r.rme, 1)}% | ${fmt(kbps, 0)} | ${fmtMs(per1000)} |`,
+        `| ${input.name} | ${input.lines} | ${fmt(input.bytes / 1024, 1)} | ${e.name} | ${fmtMs(r.meanMs)} | ${fmt(r.rme, 1)}% | ${fmt(kbps, 0)} | ${fmtMs(per1000)} | ${fmtMs(r.cpuMs)} | ${fmtMs((r.cpuMs * 1000) / input.lines)} |`,
       );
     }
   }
@@ -236,8 +262,9 @@ async function main(): Promise<void> {
     const ms = ok.reduce((s, r) => s + r.meanMs, 0);
     const kb = ok.reduce((s, r) => s + r.input.bytes, 0) / 1024;
     const lines = ok.reduce((s, r) => s + r.input.lines, 0);
+    const cpu = ok.reduce((s, r) => s + r.cpuMs, 0);
     out.push(
-      `- ${e.name}: all ${ok.length} inputs (${lines} lines, ${fmt(kb, 1)} KB) in ${fmtMs(ms)} ms → ${fmt(kb / (ms / 1000), 0)} KB/s, ${fmtMs((ms * 1000) / lines)} ms per 1,000 lines`,
+      `- ${e.name}: all ${ok.length} inputs (${lines} lines, ${fmt(kb, 1)} KB) in ${fmtMs(ms)} ms → ${fmt(kb / (ms / 1000), 0)} KB/s, ${fmtMs((ms * 1000) / lines)} ms per 1,000 lines; main-thread CPU ${fmtMs(cpu)} ms → ${fmtMs((cpu * 1000) / lines)} ms per 1,000 lines`,
     );
   }
   const text = out.join('\n');

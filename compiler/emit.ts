@@ -32,6 +32,7 @@ interface LabelTarget {
 
 export function emitChunk(res: Resolution, source: string, chunkName: string): EmitResult {
   const constants = new Map<string, number>();
+  const L = res.lines;
   const constNames = new Map<string, string>();
   let uid = 0;
 
@@ -187,7 +188,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case 'TableConstructorExpression':
           return this.table(e);
         case 'MemberExpression':
-          return this.indexConst(this.exp1(e.base), e.identifier.name, this.site(e.identifier.loc.start.line, this.desc(e.base)));
+          return this.indexConst(this.exp1(e.base), e.identifier.name, this.site(L.startLine(e.identifier), this.desc(e.base)));
         case 'IndexExpression':
           return this.indexExpr(e);
         case 'CallExpression':
@@ -218,7 +219,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const v: VarInfo | undefined = e.$var;
       if (v !== undefined) return E.id(v.js);
       const env: VarInfo = e.$env;
-      return this.indexConst(E.id(env.js), e.name, this.site(e.loc.start.line, this.envDesc(env)));
+      return this.indexConst(E.id(env.js), e.name, this.site(L.startLine(e), this.envDesc(env)));
     }
 
     /** o[k] for a constant string key: inline raw hit (per-site inline cache), helper on a miss. */
@@ -255,7 +256,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     indexExpr(e: Node): Node {
-      const site = this.site(e.index.loc?.start.line ?? e.loc.start.line, this.desc(e.base));
+      const site = this.site(e.index.loc?.start.line ?? L.startLine(e), this.desc(e.base));
       if (e.index.type === 'StringLiteral') return this.indexConst(this.exp1(e.base), stringValue(e.index), site);
       const objE = this.exp1(e.base);
       const keyE = this.exp1(e.index);
@@ -275,7 +276,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     unary(e: Node): Node {
-      const line = e.loc.start.line;
+      const line = L.startLine(e);
       switch (e.operator) {
         case 'not':
           return E.not(this.cond(e.argument));
@@ -302,7 +303,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     binary(e: Node): Node {
       const op = e.operator;
-      const line = e.left.loc.end.line;
+      const line = L.endLine(e.left);
       if (!this.inFloatFallback && floatOps(e) >= 2) return this.floatTree(e);
       if (op === '==' || op === '~=') {
         const t = this.equality(e.left, e.right);
@@ -438,7 +439,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (simple(l) || simple(r)) return E.bin('===', this.exp1(l), this.exp1(r));
       const [pre, a, b] = this.operands(this.exp1(l), this.exp1(r));
       // identical values are equal; values of one primitive type that differ are not; the rest asks eq()
-      const slow = this.meta(E.helper('eq', [a, b], this.site(l.loc.end.line)));
+      const slow = this.meta(E.helper('eq', [a, b], this.site(L.endLine(l))));
       const maybe = E.logical('||', E.bin('!==', E.un('typeof', a), E.un('typeof', b)), E.bin('===', E.un('typeof', a), E.lit('object')));
       return E.seq([...pre, E.logical('||', E.bin('===', a, b), E.logical('&&', maybe, slow))]);
     }
@@ -496,7 +497,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (f.type === 'TableKeyString') {
           parts.push(E.assign(E.cmember(s!, E.lit(f.key.name)), this.exp1(f.value)));
         } else if (f.type === 'TableKey') {
-          parts.push(E.helper('rawsetChecked', [t, this.exp1(f.key), this.exp1(f.value)], this.site(f.loc.start.line)));
+          parts.push(E.helper('rawsetChecked', [t, this.exp1(f.key), this.exp1(f.value)], this.site(L.startLine(f))));
         } else {
           const last = i === fields.length - 1;
           if (last && this.isMulti(f.value)) {
@@ -518,12 +519,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     /** A call; the result may be a Multi. */
     callRaw(e: Node): Node {
       const args: Node[] = e.type === 'CallExpression' ? e.arguments : [e.argument ?? e.arguments];
-      const line = e.loc.start.line;
+      const line = L.startLine(e);
       const base = e.base;
       if (base.type === 'MemberExpression' && base.indexer === ':') {
         const objE = this.exp1(base.base);
         const o = objE.type === 'Identifier' ? objE : E.id(this.temp());
-        const fnE = this.methodLookup(o, base.identifier.name, this.site(base.identifier.loc.start.line, this.desc(base.base)));
+        const fnE = this.methodLookup(o, base.identifier.name, this.site(L.startLine(base.identifier), this.desc(base.base)));
         const argEls = [o, ...this.listElements(args, e.type === 'CallExpression')];
         const callE = this.invoke(fnE, argEls, this.site(line, `method '${base.identifier.name}'`), undefined);
         return o === objE ? callE : E.seq([E.assign(o, objE), callE]);
@@ -639,7 +640,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (st.type === 'LocalStatement' && st.variables.some((v: Node) => v.$var.attrib === 'close')) {
           out.push(...this.local(st));
           const cv = st.variables.find((v: Node) => v.$var.attrib === 'close').$var as VarInfo;
-          out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(st.loc.start.line))));
+          out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(L.startLine(st)))));
           const err = `$err${++uid}`;
           this.closeDepth++;
           const rest = this.statements(stats.slice(i + 1));
@@ -649,7 +650,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
             E.tryStmt(
               E.block(rest),
               E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])),
-              E.block([E.exprStmt(E.helper('closeVar', [E.id(cv.js), E.id(err)], this.site(st.loc.start.line)))]),
+              E.block([E.exprStmt(E.helper('closeVar', [E.id(cv.js), E.id(err)], this.site(L.startLine(st))))]),
             ),
           );
           return out;
@@ -761,7 +762,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const v = vals.values[i];
         if (p.o === undefined) pre.push(E.exprStmt(this.assignTo(p.t, v)));
         else {
-          const site = this.site(p.t.loc.start.line, this.desc(p.t.base));
+          const site = this.site(L.startLine(p.t), this.desc(p.t.base));
           const key = p.k !== undefined ? E.id(p.k) : E.lit(p.t.identifier.name);
           pre.push(E.exprStmt(this.meta(E.helper('setindex', [E.id(p.o), key, v], site))));
         }
@@ -774,12 +775,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const v: VarInfo | undefined = t.$var;
         if (v !== undefined) return E.assign(E.id(v.js), value);
         const env = t.$env as VarInfo;
-        return this.setConst(E.id(env.js), t.name, value, this.site(t.loc.start.line, this.envDesc(env)));
+        return this.setConst(E.id(env.js), t.name, value, this.site(L.startLine(t), this.envDesc(env)));
       }
       if (t.type === 'MemberExpression') {
-        return this.setConst(this.exp1(t.base), t.identifier.name, value, this.site(t.identifier.loc.start.line, this.desc(t.base)));
+        return this.setConst(this.exp1(t.base), t.identifier.name, value, this.site(L.startLine(t.identifier), this.desc(t.base)));
       }
-      const site = this.site(t.loc.start.line, this.desc(t.base));
+      const site = this.site(L.startLine(t), this.desc(t.base));
       if (t.index.type === 'StringLiteral') return this.setConst(this.exp1(t.base), stringValue(t.index), value, site);
       const objE = this.exp1(t.base);
       const keyE = this.exp1(t.index);
@@ -868,7 +869,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const v: VarInfo = st.variable.$var;
       const args = [this.exp1(st.start), this.exp1(st.end)];
       if (st.step) args.push(this.exp1(st.step));
-      const pre = E.exprStmt(E.assign(E.id(p), E.helper('forprep', args, this.site(st.loc.start.line))));
+      const pre = E.exprStmt(E.assign(E.id(p), E.helper('forprep', args, this.site(L.startLine(st)))));
       const i = `$i${++uid}`, l = `$l${uid}`, s = `$s${uid}`, m = `$m${uid}`;
       const constStep = !st.step ? 1 : st.step.type === 'NumericLiteral' && !/[.eEpP]/.test(st.step.raw) && !/^0[xX]/.test(st.step.raw) ? Number(st.step.raw) : undefined;
       return this.withLoop((label) => {
@@ -907,7 +908,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
                 E.logical('&&', E.call(E.member(E.id('Number'), 'isInteger'), [lt]), E.bin('<', E.call(E.member(E.id('Math'), 'abs'), [lt]), E.lit(2 ** 52))),
               ),
               lt,
-              E.helper('forlimit', [E.lit(start), lt, E.lit(step)], this.site(st.loc.start.line)),
+              E.helper('forlimit', [E.lit(start), lt, E.lit(step)], this.site(L.startLine(st))),
             );
       return this.withLoop((label) => {
         const init = E.letDecl([
@@ -924,11 +925,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const it = this.temp();
       const vars: VarInfo[] = st.variables.map((v: Node) => v.$var);
       const explist = E.arr(this.listElements(st.iterators));
-      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(st.loc.start.line))));
+      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(L.startLine(st)))));
       return this.withLoop((label) => {
         const step = this.gen
-          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(st.loc.start.line)))
-          : E.call(E.member(E.id(it), 'step'), [], this.site(st.loc.start.line));
+          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st))))
+          : E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st)));
         const binds = E.letDecl(
           vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.call(E.member(E.id(it), 'extra'), [E.lit(k)])] as [string, Node]),
         );
@@ -979,7 +980,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const t = this.labels[i].get(name);
         if (t !== undefined) return [E.block([E.exprStmt(E.assign(E.id(t.lblVar), E.lit(t.index))), E.continueStmt(t.smLabel)])];
       }
-      const line = st.loc.start.line;
+      const line = L.startLine(st);
       throw new LuaSyntaxError(`${chunkName}:${line}: no visible label '${name}' for goto`, chunkName, line, 0);
     }
   }

@@ -38,7 +38,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompiledScri
   if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
   if (source.charCodeAt(0) === 35) source = '--' + source; // skip a first line starting with '#' (shebang)
   const parsed = parse(source, chunkName);
-  const res = resolve(parsed.ast, parsed.attribs, chunkName);
+  const res = resolve(parsed.ast, parsed.attribs, chunkName, parsed.lines);
   analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES);
   const { program, constants } = emitChunk(res, parsed.source, chunkName);
   const gen = generateJs(program);

@@ -23,6 +23,46 @@ export interface ParsedChunk {
   source: string;
   /** source offset of a local's name → its attribute ("const" | "close") */
   attribs: Map<number, string>;
+  /** source offset → line number (nodes carry ranges, not line/column objects: fewer allocations) */
+  lines: LineIndex;
+}
+
+/** Line starts of a text, counting line breaks as Lua and luaparse do (\n, \r, \r\n, \n\r). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      const d = text.charCodeAt(i + 1);
+      if ((d === 10 || d === 13) && d !== c) i++;
+      this.starts.push(i + 1);
+    }
+  }
+  /** 1-based line of a source offset */
+  line(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** 0-based column of a source offset */
+  column(offset: number): number {
+    return offset - this.starts[this.line(offset) - 1]!;
+  }
+  /** line where a node starts */
+  startLine(node: any): number {
+    return this.line(node.range[0]);
+  }
+  /** line where a node ends (of its last character) */
+  endLine(node: any): number {
+    return this.line(node.range[1] - 1);
+  }
 }
 
 export function parse(source: string, chunkName: string): ParsedChunk {
@@ -35,7 +75,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     ast = luaparse.parse(text, {
       luaVersion: '5.3',
       encodingMode: 'none',
-      locations: true,
+      locations: false,
       ranges: true,
       comments: false,
       scope: false,
@@ -47,7 +87,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     }
     throw e;
   }
-  return { ast, source: text, attribs };
+  return { ast, source: text, attribs, lines: new LineIndex(text) };
 }
 
 /** The bytes of a string literal node (decoded on first use, from its raw text). */

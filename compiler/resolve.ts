@@ -2,7 +2,7 @@
 // checks <const> assignments and goto targets, and records what the emitter and the
 // suspension analysis need (captured variables, reassigned locals, local functions, calls).
 
-import { LuaSyntaxError } from './parse.js';
+import { LuaSyntaxError, type LineIndex } from './parse.js';
 
 export interface VarInfo {
   name: string;
@@ -46,9 +46,10 @@ export interface Resolution {
   assignedGlobals: Set<string>;
   /** field names assigned anywhere (`m.floor = f` may replace a built-in through an alias) */
   assignedFields: Set<string>;
+  lines: LineIndex;
 }
 
-export function resolve(ast: any, attribs: Map<number, string>, chunkName: string): Resolution {
+export function resolve(ast: any, attribs: Map<number, string>, chunkName: string, lines: LineIndex): Resolution {
   let counter = 0;
   const functions: FuncInfo[] = [];
   const assignedGlobals = new Set<string>();
@@ -60,8 +61,9 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
   ast.$fn = main;
 
   const err = (node: any, msg: string): never => {
-    const line = node?.loc?.start.line ?? 0;
-    throw new LuaSyntaxError(`${chunkName}:${line}: ${msg}`, chunkName, line, (node?.loc?.start.column ?? 0) + 1);
+    const at: number | undefined = node?.range?.[0];
+    const line = at === undefined ? 0 : lines.line(at);
+    throw new LuaSyntaxError(`${chunkName}:${line}: ${msg}`, chunkName, line, (at === undefined ? 0 : lines.column(at)) + 1);
   };
 
   const declare = (scope: Scope, id: any, attrib?: string): VarInfo => {
@@ -179,7 +181,7 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
     const outer = visibleLabels.get(fn) ?? new Map<string, number>();
     checkGotos(body, outer);
     const inner = new Map(outer);
-    for (const st of body) if (st.type === 'LabelStatement') inner.set(st.label.name, st.loc.start.line);
+    for (const st of body) if (st.type === 'LabelStatement') inner.set(st.label.name, lines.startLine(st));
     visibleLabels.set(fn, inner);
     try {
       f();
@@ -319,7 +321,7 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
     body.forEach((st, i) => {
       if (st.type === 'LabelStatement') {
         const name = st.label.name;
-        const prev = labels.has(name) ? body[labels.get(name)!].loc.start.line : visible.get(name);
+        const prev = labels.has(name) ? lines.startLine(body[labels.get(name)!]) : visible.get(name);
         if (prev !== undefined) err(st, `label '${name}' already defined on line ${prev}`);
         labels.set(name, i);
       }
@@ -337,7 +339,7 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
         const s = body[k];
         if (s.type === 'LocalStatement' || (s.type === 'FunctionDeclaration' && s.isLocal)) {
           const name = s.type === 'LocalStatement' ? s.variables[0].name : s.identifier.name;
-          err(st, `<goto ${st.label.name}> at line ${st.loc.start.line} jumps into the scope of local '${name}'`);
+          err(st, `<goto ${st.label.name}> at line ${lines.startLine(st)} jumps into the scope of local '${name}'`);
         }
       }
     });
@@ -345,5 +347,5 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
 
   block(root, ast.body, true);
   // the parameters/vars of the main chunk live in root; mark the chunk vararg
-  return { main, env, functions, assignedGlobals, assignedFields };
+  return { main, env, functions, assignedGlobals, assignedFields, lines };
 }
