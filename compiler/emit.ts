@@ -359,7 +359,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         }
       });
       const r = E.id(this.temp());
-      const boxed = E.cond(E.call(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.newExpr(E.id('LFloat'), [r]), r);
+      const boxed = E.cond(E.call(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.helper('boxFloat', [r]), r);
       const test = guards.length === 0 ? E.lit(true) : guards.reduce((p, c) => E.logical('&&', p, c));
       return E.seq([...pre, E.cond(test, boxed, slow)]);
     }

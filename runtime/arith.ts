@@ -4,7 +4,7 @@
 
 import { fault, luaError } from './error.js';
 import { MAX_SAFE, floatToInt, mkfloat, normInt, toNumber } from './number.js';
-import { LFloat, LuaValue, type } from './value.js';
+import { LFloat, LuaValue, boxFloat, type } from './value.js';
 import { metamethod, callMeta, typeNameMeta } from './meta.js';
 
 type Num = number | bigint | LFloat;
@@ -15,7 +15,7 @@ export function add(a: LuaValue, b: LuaValue): LuaValue {
     const r = a + b;
     if (!Number.isInteger(r)) return r;
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r : normInt(BigInt(a) + BigInt(b));
-    return new LFloat(r);
+    return boxFloat(r);
   }
   return arith(ADD, a, b);
 }
@@ -25,7 +25,7 @@ export function sub(a: LuaValue, b: LuaValue): LuaValue {
     const r = a - b;
     if (!Number.isInteger(r)) return r;
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r : normInt(BigInt(a) - BigInt(b));
-    return new LFloat(r);
+    return boxFloat(r);
   }
   return arith(SUB, a, b);
 }
@@ -35,7 +35,7 @@ export function mul(a: LuaValue, b: LuaValue): LuaValue {
     const r = a * b;
     if (!Number.isInteger(r)) return r;
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : normInt(BigInt(a) * BigInt(b));
-    return new LFloat(r);
+    return boxFloat(r);
   }
   return arith(MUL, a, b);
 }
@@ -43,7 +43,7 @@ export function mul(a: LuaValue, b: LuaValue): LuaValue {
 export function div(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a / b;
-    return Number.isInteger(r) ? new LFloat(r) : r;
+    return Number.isInteger(r) ? boxFloat(r) : r;
   }
   return arith(DIV, a, b);
 }
@@ -51,7 +51,7 @@ export function div(a: LuaValue, b: LuaValue): LuaValue {
 export function pow(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = b === 2 ? a * a : Math.pow(a, b);
-    return Number.isInteger(r) ? new LFloat(r) : r;
+    return Number.isInteger(r) ? boxFloat(r) : r;
   }
   return arith(POW, a, b);
 }
@@ -78,7 +78,7 @@ export function idiv(a: LuaValue, b: LuaValue): LuaValue {
 
 export function unm(a: LuaValue): LuaValue {
   if (typeof a === 'number') return Number.isInteger(a) ? 0 - a : -a;
-  if (a instanceof LFloat) return new LFloat(-a.n);
+  if (a instanceof LFloat) return boxFloat(-a.n);
   if (typeof a === 'bigint') return normInt(-a);
   return arith(UNM, a, a);
 }

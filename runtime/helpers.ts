@@ -7,7 +7,7 @@ import { forIter, forlimit, forprep, forvar } from './loops.js';
 import { GM, NEEDG, takePending, tocall } from './meta.js';
 import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setindex } from './ops.js';
 import { PendingCall, callG, mkG } from './suspend.js';
-import { LFloat, LuaTable, LuaValue, Multi, NONE, StrDict, all, first, results, truthy } from './value.js';
+import { LFloat, boxFloat, LuaTable, LuaValue, Multi, NONE, StrDict, all, first, results, truthy } from './value.js';
 
 function callable(f: LuaValue): (...args: LuaValue[]) => LuaValue {
   return typeof f === 'function' ? f : tocall(f);
@@ -38,7 +38,7 @@ function setlist(t: LuaTable, items: LuaValue[]): void {
 }
 
 export const RT = {
-  LuaTable, LFloat, Multi, NONE, first, all, results, truthy,
+  LuaTable, LFloat, boxFloat, Multi, NONE, first, all, results, truthy,
   index, indexS, setindex, rawsetChecked,
   add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,

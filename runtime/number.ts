@@ -1,6 +1,6 @@
 // Lua numbers: integer/float subtypes, conversions, and formatting (see value.ts for the representation).
 
-import { LFloat, LuaValue } from './value.js';
+import { LFloat, LuaValue, boxFloat } from './value.js';
 
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
@@ -16,7 +16,7 @@ export function normInt(b: bigint): number | bigint {
 
 /** A float result: integral values are boxed so they stay floats. */
 export function mkfloat(x: number): number | LFloat {
-  return Number.isInteger(x) ? new LFloat(x) : x;
+  return Number.isInteger(x) ? boxFloat(x) : x;
 }
 
 export function isInt(v: LuaValue): v is number | bigint {

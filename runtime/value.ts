@@ -19,6 +19,15 @@ export class LFloat {
   constructor(readonly n: number) {}
 }
 
+/** Boxes of the small integral floats, shared (boxes are immutable and compared by value). */
+const SMALL_FLOATS: LFloat[] = [];
+for (let i = -256; i <= 1024; i++) SMALL_FLOATS.push(new LFloat(i));
+
+/** The box of an integral float (the caller has checked Number.isInteger(x)). */
+export function boxFloat(x: number): LFloat {
+  return x >= -256 && x <= 1024 && (x !== 0 || 1 / x > 0) ? SMALL_FLOATS[x + 256]! : new LFloat(x);
+}
+
 /** Zero or several results of a call. A single result is never wrapped. */
 export class Multi {
   constructor(readonly v: LuaValue[]) {}
@@ -62,7 +71,7 @@ export class LuaTable {
    * Then `s` is the empty dict again, so inline paths miss and take the helpers, which look here.
    */
   sm: Map<string, LuaValue> | undefined = undefined;
-  /** string keys added to `s` (an estimate: it triggers the move to `sm`) */
+  /** string keys ever added to `s`, removed ones included (it triggers the move to `sm`) */
   private sn = 0;
   /** Array part: a[i-1] holds t[i] for 1 <= i <= a.length; never ends in undefined. */
   a: LuaValue[];
@@ -143,10 +152,9 @@ export class LuaTable {
     }
     let s = this.s;
     if (v === undefined) {
-      if (Object.hasOwn(s, k)) {
-        delete s[k];
-        this.sn--;
-      }
+      // the key stays, holding undefined (absent): `delete` would drop the dict to V8's slow
+      // dictionary mode; dead keys count towards MAX_RECORD_KEYS, so they stay bounded
+      if (s !== EMPTY_STR && s[k] !== undefined) s[k] = undefined;
       return;
     }
     if (s === EMPTY_STR) s = this.s = new (StrDict as any)();
