@@ -245,18 +245,24 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const v = E.id(this.temp());
       const mt = E.id(this.temp());
       const h = E.id(this.temp());
-      const own = E.bin('!==', E.assign(v, E.cmember(E.member(o, 's'), E.lit(key))), E.undef());
-      const viaClass = E.logical(
-        '&&',
-        E.logical('&&', E.bin('!==', E.assign(mt, E.member(o, 'mt')), E.undef()), E.bin('instanceof', E.assign(h, E.member(E.member(mt, 's'), '__index')), E.id('LuaTable'))),
-        E.bin('!==', E.assign(v, E.cmember(E.member(h, 's'), E.lit(key))), E.undef()),
-      );
-      const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.logical('||', own, viaClass));
+      const hit = (t: Node): Node => E.bin('!==', E.assign(v, E.cmember(E.member(t, 's'), E.lit(key))), E.undef());
+      // one step up the class chain after a miss in t (final only if t keeps no keys in its Map, sm):
+      // t's metatable's __index table, and the key there (or `further`)
+      const up = (t: Node, further: Node | undefined): Node => {
+        const step = E.logical(
+          '&&',
+          E.logical('&&', E.bin('===', E.member(t, 'sm'), E.undef()), E.bin('!==', E.assign(mt, E.member(t, 'mt')), E.undef())),
+          E.bin('instanceof', E.assign(h, E.member(E.member(mt, 's'), '__index')), E.id('LuaTable')),
+        );
+        return E.logical('&&', step, further === undefined ? hit(h) : E.logical('||', hit(h), further));
+      };
+      // the object, its class and two superclasses inline (each load its own inline cache); deeper: indexS
+      const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.logical('||', hit(o), up(o, up(h, up(h, undefined)))));
       return E.cond(test, v, this.meta(E.helper('indexS', [o, E.lit(key)], site)));
     }
 
     indexExpr(e: Node): Node {
-      const site = this.site(e.index.loc?.start.line ?? L.startLine(e), this.desc(e.base));
+      const site = this.site(L.startLine(e.index), this.desc(e.base));
       if (e.index.type === 'StringLiteral') return this.indexConst(this.exp1(e.base), stringValue(e.index), site);
       const objE = this.exp1(e.base);
       const keyE = this.exp1(e.index);
