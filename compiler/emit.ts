@@ -791,18 +791,25 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const objE = this.exp1(t.base);
       const keyE = this.exp1(t.index);
       const o = E.id(this.temp()), k = E.id(this.temp()), v = E.id(this.temp());
-      // array fast path: overwrite of an existing element
-      const test = E.logical(
+      // array fast paths: overwrite an existing element; append to a table with no metatable nor hash part
+      const elem = (): Node => E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)));
+      const slow = (): Node => this.meta(E.helper('setindex', [o, k, v], site));
+      const guard = E.logical(
         '&&',
         E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
-        E.logical('&&', E.bin('!==', v, E.undef()), E.bin('!==', E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), E.undef())),
+        E.bin('!==', v, E.undef()),
       );
-      return E.seq([
-        E.assign(o, objE),
-        E.assign(k, keyE),
-        E.assign(v, value),
-        E.cond(test, E.assign(E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1))), v), this.meta(E.helper('setindex', [o, k, v], site))),
-      ]);
+      const appendable = E.logical(
+        '&&',
+        E.bin('===', k, E.bin('+', E.member(E.member(o, 'a'), 'length'), E.lit(1))),
+        E.logical('&&', E.bin('===', E.member(o, 'mt'), E.undef()), E.bin('===', E.member(o, 'h'), E.undef())),
+      );
+      const store = E.cond(
+        E.bin('!==', elem(), E.undef()),
+        E.assign(elem(), v),
+        E.cond(appendable, E.call(E.member(E.member(o, 'a'), 'push'), [v]), slow()),
+      );
+      return E.seq([E.assign(o, objE), E.assign(k, keyE), E.assign(v, value), E.cond(guard, store, slow())]);
     }
 
     /** o.k = v: inline store when the field already exists (per-site inline cache), helper otherwise. */
