@@ -108,9 +108,11 @@ export class LuaTable {
   }
 
   getStr(k: string): LuaValue {
+    // Map mode first: a property lookup with a freshly built key string would internalize it
+    if (this.sm !== undefined) return this.sm.get(k);
     const v = this.s[k];
     if (v !== undefined) return k === PROTO_KEY && !Object.hasOwn(this.s, k) ? undefined : v;
-    return this.sm === undefined ? v : this.sm.get(k);
+    return v;
   }
 
   /** Whether the table has any string key. */
