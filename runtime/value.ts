@@ -19,13 +19,17 @@ export class LFloat {
   constructor(readonly n: number) {}
 }
 
-/** Boxes of the small integral floats, shared (boxes are immutable and compared by value). */
-const SMALL_FLOATS: LFloat[] = [];
-for (let i = -256; i <= 1024; i++) SMALL_FLOATS.push(new LFloat(i));
+/**
+ * Boxes of the integral floats in [-2^16, 2^16], made on first use and shared (boxes are immutable
+ * and compared by value): float arithmetic over integral values allocates no garbage.
+ */
+const SHARED_FLOATS: (LFloat | undefined)[] = new Array(2 ** 17 + 1).fill(undefined);
 
 /** The box of an integral float (the caller has checked Number.isInteger(x)). */
 export function boxFloat(x: number): LFloat {
-  return x >= -256 && x <= 1024 && (x !== 0 || 1 / x > 0) ? SMALL_FLOATS[x + 256]! : new LFloat(x);
+  if (x < -65536 || x > 65536 || (x === 0 && 1 / x < 0)) return new LFloat(x);
+  const i = x + 65536;
+  return SHARED_FLOATS[i] ?? (SHARED_FLOATS[i] = new LFloat(x));
 }
 
 /** Zero or several results of a call. A single result is never wrapped. */
