@@ -65,6 +65,8 @@ interface Cell {
   ms: number;
   /** all measured run times (ms) */
   all: number[];
+  /** best CPU time (user + system, all threads) in ms: robust where other work shares the cores */
+  cpuMs?: number;
   compileMs?: number;
   loadMs?: number;
   output?: string;
@@ -77,6 +79,7 @@ interface ChildResult {
   loadMs: number;
   compileMs: number;
   runMs: number[];
+  runCpuMs?: number[];
   output: string[];
   error?: string;
 }
@@ -191,19 +194,38 @@ function normalizeOutput(s: string): string {
 
 // ------------------------------------------------------------------ native
 let tmpDir: string | null = null;
-const baselineCache = new Map<string, number>();
+const baselineCache = new Map<string, { wall: number; cpu: number }>();
 
-function nativeBaseline(bin: string, runs: number, timeoutSec: number): number {
+/**
+ * Run a native interpreter under bash's `time`: wall ms (measured here) and the child's CPU ms
+ * (user + system, from the last stderr line, TIMEFORMAT "%3U %3S").
+ */
+function timedSpawn(bin: string, file: string, timeoutSec: number) {
+  const t0 = performance.now();
+  const r = spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" "$1"', bin, file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: timeoutSec * 1000,
+  });
+  const wallMs = performance.now() - t0;
+  const lines = (r.stderr || '').trimEnd().split('\n');
+  const [user, sys] = (lines.pop() ?? '').split(' ').map(Number);
+  const cpuMs = ((user ?? NaN) + (sys ?? NaN)) * 1000;
+  return { r, wallMs, cpuMs, stderr: lines.join('\n') };
+}
+
+/** Start-up cost of an interpreter (running an empty script): best wall and best CPU ms. */
+function nativeBaseline(bin: string, runs: number, timeoutSec: number): { wall: number; cpu: number } {
   const cached = baselineCache.get(bin);
   if (cached !== undefined) return cached;
   tmpDir ??= mkdtempSync(join(tmpdir(), 'moongate-bench-'));
   const empty = join(tmpDir, 'empty.lua');
   writeFileSync(empty, '\n');
-  let best = Infinity;
+  const best = { wall: Infinity, cpu: Infinity };
   for (let i = 0; i < Math.max(5, runs); i++) {
-    const t0 = performance.now();
-    spawnSync(bin, [empty], { encoding: 'utf8', timeout: timeoutSec * 1000 });
-    best = Math.min(best, performance.now() - t0);
+    const t = timedSpawn(bin, empty, timeoutSec);
+    best.wall = Math.min(best.wall, t.wallMs);
+    best.cpu = Math.min(best.cpu, t.cpuMs);
   }
   baselineCache.set(bin, best);
   return best;
@@ -212,23 +234,19 @@ function nativeBaseline(bin: string, runs: number, timeoutSec: number): number {
 function runNative(bin: string, file: string, opts: Options): Cell {
   const base = nativeBaseline(bin, opts.runs, opts.timeoutSec);
   const times: number[] = [];
+  const cpu: number[] = [];
   let output: string | undefined;
   for (let i = 0; i < opts.runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(bin, [file], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: opts.timeoutSec * 1000,
-    });
-    const dt = performance.now() - t0;
+    const { r, wallMs, cpuMs, stderr } = timedSpawn(bin, file, opts.timeoutSec);
     if (r.error || r.status !== 0) {
-      const why = r.error ? r.error.message : `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}`;
+      const why = r.error ? r.error.message : `exit ${r.status ?? r.signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`;
       return { ok: false, ms: NaN, all: times, error: why };
     }
     output ??= normalizeOutput(r.stdout);
-    times.push(Math.max(0, dt - base));
+    times.push(Math.max(0, wallMs - base.wall));
+    cpu.push(Math.max(0, cpuMs - base.cpu));
   }
-  return { ok: true, ms: Math.min(...times), all: times, output };
+  return { ok: true, ms: Math.min(...times), all: times, cpuMs: Math.min(...cpu), output };
 }
 
 // ------------------------------------------------------------------ JS runtimes
@@ -260,6 +278,7 @@ function runChildOnce(runtime: string, file: string, repeat: number, opts: Optio
 
 function runJs(runtime: string, file: string, opts: Options): Cell {
   const times: number[] = [];
+  const cpu: number[] = [];
   const compiles: number[] = [];
   const loads: number[] = [];
   let output: string | undefined;
@@ -269,6 +288,7 @@ function runJs(runtime: string, file: string, opts: Options): Cell {
     const res = runChildOnce(runtime, file, repeat, opts);
     if (!res.ok) return { ok: false, ms: NaN, all: times, error: firstLine(res.error ?? 'failed') };
     times.push(...res.runMs);
+    cpu.push(...(res.runCpuMs ?? []));
     compiles.push(res.compileMs);
     loads.push(res.loadMs);
     output ??= normalizeOutput(res.output.join('\n'));
@@ -277,6 +297,7 @@ function runJs(runtime: string, file: string, opts: Options): Cell {
     ok: true,
     ms: Math.min(...times),
     all: times,
+    cpuMs: cpu.length ? Math.min(...cpu) : undefined,
     compileMs: Math.min(...compiles),
     loadMs: Math.min(...loads),
     output,
@@ -312,6 +333,32 @@ function geomean(xs: number[]): number | null {
   return Math.exp(v.reduce((s, x) => s + Math.log(x), 0) / v.length);
 }
 
+/**
+ * The same runs in CPU time (user + system of all the process's threads, JIT and GC included): on a
+ * machine shared with other work, wall times include waiting for a core and CPU times do not.
+ */
+function cpuTable(programs: string[], runtimes: RuntimeName[], results: Map<string, Map<RuntimeName, Cell>>): string[] {
+  const cols = runtimes.filter((r) => programs.some((p) => results.get(p)!.get(r)?.cpuMs !== undefined));
+  if (!cols.includes('moongate')) return [];
+  const others = (['lua5.4', 'luajit'] as RuntimeName[]).filter((r) => cols.includes(r));
+  const cpuRatio = (p: string, other: RuntimeName): number | null => {
+    const a = results.get(p)!.get('moongate'), b = results.get(p)!.get(other);
+    if (!a?.ok || !b?.ok || a.mismatch || a.cpuMs === undefined || !(b.cpuMs! > 0)) return null;
+    return a.cpuMs / b.cpuMs!;
+  };
+  const header = ['program', ...cols.map((r) => `${r} CPU ms`), ...others.map((o) => `moongate/${o} CPU`)];
+  const out = ['### CPU time (user + system, all threads)', '', '| ' + header.join(' | ') + ' |', '|' + header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|') + '|'];
+  for (const p of programs) {
+    const row = results.get(p)!;
+    const cells = [p, ...cols.map((r) => (row.get(r)?.cpuMs === undefined ? '–' : row.get(r)!.cpuMs!.toFixed(0)))];
+    for (const o of others) cells.push(fmtRatio(cpuRatio(p, o)));
+    out.push('| ' + cells.join(' | ') + ' |');
+  }
+  const gm = ['**geomean**', ...cols.map(() => ''), ...others.map((o) => `**${fmtRatio(geomean(programs.map((p) => cpuRatio(p, o)).filter((x): x is number => x !== null)))}**`)];
+  out.push('| ' + gm.join(' | ') + ' |');
+  return out;
+}
+
 function machineInfo(): string[] {
   const cs = cpus();
   return [
@@ -344,7 +391,7 @@ async function main(): Promise<void> {
     if (bin) {
       if (hasBinary(bin)) {
         runtimes.push(rt);
-        notes.push(`- ${rt}: ${nativeVersion(bin)} (process wall time minus empty-script start-up ${nativeBaseline(bin, opts.runs, opts.timeoutSec).toFixed(1)} ms)`);
+        notes.push(`- ${rt}: ${nativeVersion(bin)} (process wall and CPU time minus an empty script's: ${nativeBaseline(bin, opts.runs, opts.timeoutSec).wall.toFixed(1)} ms wall, ${nativeBaseline(bin, opts.runs, opts.timeoutSec).cpu.toFixed(1)} ms CPU)`);
       } else {
         notes.push(`- ${rt}: not installed, skipped`);
       }
@@ -414,6 +461,7 @@ async function main(): Promise<void> {
   report.push(...notes, '');
   report.push(...lines, '');
   if (reference) report.push(`✗ = output differs from ${reference}; excluded from geomeans and ratios.`);
+  report.push(...cpuTable(programs, runtimes, results), '');
   report.push('moongate/wasmoon/fengari: program run only (runtime loading and Lua compile/parse excluded), fresh child process per run.', '');
 
   // compile times + errors

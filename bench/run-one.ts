@@ -26,6 +26,8 @@ export interface ChildResult {
   compileMs: number;
   /** wall time of each program run (ms) */
   runMs: number[];
+  /** CPU time (user + system, all threads: JIT and GC helpers included) of each program run (ms) */
+  runCpuMs: number[];
   /** lines printed by the Lua program during the first run */
   output: string[];
   error?: string;
@@ -34,6 +36,12 @@ export interface ChildResult {
 // Set by runOnce() to the time of the program run proper (excluding instance
 // creation / chunk loading done inside runOnce); falls back to runOnce's time.
 let lastRunMs: number | undefined;
+let lastRunCpuMs: number | undefined;
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 type Runner = {
   loadMs: number;
@@ -91,8 +99,10 @@ async function moongate(source: string, chunkName: string): Promise<Runner> {
       const out: string[] = [];
       const inst = runtime.createInstance(script, { print: (s: string) => out.push(s) });
       const r0 = performance.now();
+      const cpu0 = cpuNow();
       const r = inst.run();
       lastRunMs = performance.now() - r0;
+      lastRunCpuMs = cpuNow() - cpu0;
       if (r && r.status === 'error') throw new Error(`moongate: ${r.message ?? 'error'}`);
       if (r && r.status === 'suspended') throw new Error(`moongate: script suspended (op ${r.op ?? '?'})`);
       if (!r || (r.done !== true && r.status !== 'done')) throw new Error('moongate: run() did not complete');
@@ -147,8 +157,10 @@ async function wasmoon(source: string, chunkName: string): Promise<Runner> {
       out = [];
       engine.global.loadString(source, chunkName);
       const r0 = performance.now();
+      const cpu0 = cpuNow();
       engine.global.runSync(0);
       lastRunMs = performance.now() - r0;
+      lastRunCpuMs = cpuNow() - cpu0;
       const lines = out;
       engine.global.close();
       return lines;
@@ -205,8 +217,10 @@ async function fengari(source: string, chunkName: string): Promise<Runner> {
       load(L);
       out = [];
       const r0 = performance.now();
+      const cpu0 = cpuNow();
       const st = lua.lua_pcall(L, 0, 0, 0);
       lastRunMs = performance.now() - r0;
+      lastRunCpuMs = cpuNow() - cpu0;
       if (st !== lua.LUA_OK) throw new Error('fengari: runtime error: ' + to_jsstring(lua.lua_tostring(L, -1)));
       return out;
     },
@@ -221,7 +235,7 @@ async function main(): Promise<void> {
   let repeat = 1;
   const ri = args.indexOf('--repeat');
   if (ri >= 0) repeat = Math.max(1, parseInt(args[ri + 1] ?? '1', 10) || 1);
-  const result: ChildResult = { ok: false, runtime: runtimeName ?? '?', loadMs: 0, compileMs: 0, runMs: [], output: [] };
+  const result: ChildResult = { ok: false, runtime: runtimeName ?? '?', loadMs: 0, compileMs: 0, runMs: [], runCpuMs: [], output: [] };
   try {
     if (!runtimeName || !file) throw new Error('usage: run-one.js <moongate|wasmoon|fengari> <file.lua> [--repeat K]');
     const source = readFileSync(file, 'utf8');
@@ -235,11 +249,14 @@ async function main(): Promise<void> {
     result.compileMs = runner.compileMs;
     for (let i = 0; i < repeat; i++) {
       if (runner.prepare) await runner.prepare();
-      lastRunMs = undefined;
+      lastRunMs = lastRunCpuMs = undefined;
       const t0 = performance.now();
+      const cpu0 = cpuNow();
       const lines = runner.runOnce();
       const elapsed = performance.now() - t0;
+      const elapsedCpu = cpuNow() - cpu0;
       result.runMs.push(lastRunMs ?? elapsed);
+      result.runCpuMs.push(lastRunCpuMs ?? elapsedCpu);
       if (i === 0) result.output = lines;
     }
     result.ok = true;
