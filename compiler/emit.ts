@@ -217,7 +217,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     name(e: Node): Node {
       const v: VarInfo | undefined = e.$var;
-      if (v !== undefined) return E.id(v.js);
+      if (v !== undefined) {
+        const n = E.id(v.js);
+        if (v.safeInt) n.$int = true; // see fastBinary
+        return n;
+      }
       const env: VarInfo = e.$env;
       return this.indexConst(E.id(env.js), e.name, this.site(L.startLine(e), this.envDesc(env)));
     }
@@ -275,7 +279,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       // array fast path: t[i] with i inside the array part
       const test = E.logical(
         '&&',
-        E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
+        keyE.$int ? E.bin('instanceof', o, E.id('LuaTable')) : E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
         E.bin('!==', E.assign(v, E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)))), E.undef()),
       );
       return E.seq([...pre, E.cond(test, v, this.meta(E.helper('index', [o, k], site)))]);
@@ -391,7 +395,9 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     fastBinary(op: string, a: Node, b: Node, slow: Node): Node {
       const lit = (x: Node): number | undefined =>
         x.type === 'Literal' && typeof x.value === 'number' ? x.value : x.type === 'UnaryExpression' && x.operator === '-' && x.argument.type === 'Literal' && typeof x.argument.value === 'number' ? -x.argument.value : undefined;
-      const isNum = (x: Node): Node | undefined => (lit(x) !== undefined ? undefined : E.bin('===', E.un('typeof', x), E.lit('number')));
+      const isNum = (x: Node): Node | undefined => (lit(x) !== undefined || x.$int ? undefined : E.bin('===', E.un('typeof', x), E.lit('number')));
+      // an integer below 2^52: a for loop's variable, or a literal (sums and differences of two stay exact)
+      const safeInt = (x: Node): boolean => x.$int === true || (lit(x) !== undefined && Number.isInteger(lit(x)) && Math.abs(lit(x)!) < 2 ** 52);
       const isI32 = (x: Node): Node | undefined => {
         const v = lit(x);
         if (v !== undefined) return (v | 0) === v ? undefined : E.lit(false);
@@ -407,6 +413,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case '+':
         case '-': {
           const r = E.bin(op, a, b);
+          if (safeInt(a) && safeInt(b)) return r;
           return E.cond(E.logical('&&', numbers, E.logical('||', and(isI32(a), isI32(b)), notInt(E.bin(op, a, b)))), r, slow);
         }
         case '*': {
@@ -422,14 +429,16 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           // int32 % positive int32: Lua's sign rule is "result has the divisor's sign"
           const t = E.id(this.temp());
           const bPos = lit(b) !== undefined ? (lit(b)! > 0 && (lit(b)! | 0) === lit(b) ? undefined : E.lit(false)) : E.logical('&&', E.bin('>', b, E.lit(0)), isI32(b)!);
-          const cond = and(isNum(a), isNum(b), isI32(a), bPos);
-          return E.cond(cond, E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0))), slow);
+          // (% on integral doubles is exact: a safe integer need not be int32)
+          const cond = and(isNum(a), isNum(b), a.$int ? undefined : isI32(a), bPos);
+          const fast = E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0)));
+          return cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow);
         }
         case '<':
         case '<=':
         case '>':
         case '>=':
-          return E.cond(numbers, E.bin(op, a, b), slow);
+          return numbers.type === 'Literal' ? E.bin(op, a, b) : E.cond(numbers, E.bin(op, a, b), slow);
         case '..':
           return E.cond(
             E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('string')), E.bin('===', E.un('typeof', b), E.lit('string'))),
@@ -796,7 +805,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const slow = (): Node => this.meta(E.helper('setindex', [o, k, v], site));
       const guard = E.logical(
         '&&',
-        E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
+        keyE.$int ? E.bin('instanceof', o, E.id('LuaTable')) : E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
         E.bin('!==', v, E.undef()),
       );
       const appendable = E.logical(
@@ -908,6 +917,9 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
      */
     forNumInt(st: Node, start: number, step: number): Node[] {
       const v: VarInfo = st.variable.$var;
+      // start is below 2^31 in magnitude; with a step of at most 16 the variable needs 2^48 iterations
+      // (days) to reach 2^52, where sums of two such values would stop being exact
+      if (!v.reassigned && Math.abs(step) <= 16) v.safeInt = true;
       const i = `$i${++uid}`, l = `$l${uid}`;
       const limE = this.exp1(st.end);
       const lt = E.id(this.temp());

@@ -17,6 +17,8 @@ export interface VarInfo {
   funcNode?: any;
   /** declared outside a goto state machine (see emit.ts) */
   hoisted?: boolean;
+  /** always an integer JS number below 2^52 in magnitude (an integer for loop's variable never assigned; set by emit) */
+  safeInt?: boolean;
 }
 
 export interface FuncInfo {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { compile, LuaSyntaxError } from '../compiler/index.js';
+import { writeAll } from './write-all.js';
 
 function readSource(file: string): string | undefined {
   try {
@@ -40,7 +41,7 @@ export async function compileLuaFile(file: string): Promise<number> {
   if (source === undefined) return 1;
   try {
     const script = compile(source, { chunkName: file });
-    process.stdout.write(script.js + '\n');
+    writeAll(1, Buffer.from(script.js + '\n', 'utf8'));
     return 0;
   } catch (e) {
     if (e instanceof LuaSyntaxError) {

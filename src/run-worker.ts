@@ -1,18 +1,18 @@
 // Worker side of `moongate run`: compile, run, write print output as raw bytes, report the exit code.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeSync } from 'node:fs';
 import { compile, LuaSyntaxError } from '../compiler/index.js';
 import { createInstance, LuaTable } from '../runtime/index.js';
+import { writeAll } from './write-all.js';
 
 const { file, source, args } = workerData as { file: string; source: string; args: string[] };
 
-// print output is buffered and written to fd 1 synchronously, byte for byte
+// print output is buffered and written to fd 1 synchronously, byte for byte (also to a slow pipe)
 let buf: string[] = [];
 let size = 0;
 const flush = (): void => {
   if (buf.length === 0) return;
-  writeSync(1, Buffer.from(buf.join(''), 'latin1'));
+  writeAll(1, buf.join(''));
   buf = [];
   size = 0;
 };
@@ -28,7 +28,7 @@ function main(): number {
     script = compile(source, { chunkName: file });
   } catch (e) {
     if (e instanceof LuaSyntaxError) {
-      writeSync(2, `moongate: ${e.message}\n`);
+      writeAll(2, `moongate: ${e.message}\n`);
       return 1;
     }
     throw e;
@@ -40,11 +40,11 @@ function main(): number {
   const r = inst.run();
   flush();
   if (r.status === 'error') {
-    writeSync(2, Buffer.from(`moongate: ${r.message}\n`, 'latin1'));
+    writeAll(2, `moongate: ${r.message}\n`);
     return 1;
   }
   if (r.status === 'suspended') {
-    writeSync(2, `moongate: ${file}: script suspended on '${r.op}', which has no host here\n`);
+    writeAll(2, `moongate: ${file}: script suspended on '${r.op}', which has no host here\n`);
     return 1;
   }
   return 0;
