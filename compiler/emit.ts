@@ -347,7 +347,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           }
           if (n.type === 'UnaryExpression') return E.un('-', raw(n.argument));
           const a = raw(n.left), b = raw(n.right);
-          if (n.operator === '^') return E.call(E.member(E.id('Math'), 'pow'), [a, b]);
+          if (n.operator === '^') return E.helper('powf', [a, b]);
           return E.bin(n.operator, a, b);
         }
         // a leaf: evaluate into a temp now (in source order), require a JS number at run time

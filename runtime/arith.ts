@@ -17,6 +17,8 @@ export function add(a: LuaValue, b: LuaValue): LuaValue {
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r : normInt(BigInt(a) + BigInt(b));
     return boxFloat(r);
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(x + y);
   return arith(ADD, a, b);
 }
 
@@ -27,6 +29,8 @@ export function sub(a: LuaValue, b: LuaValue): LuaValue {
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r : normInt(BigInt(a) - BigInt(b));
     return boxFloat(r);
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(x - y);
   return arith(SUB, a, b);
 }
 
@@ -37,6 +41,8 @@ export function mul(a: LuaValue, b: LuaValue): LuaValue {
     if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : normInt(BigInt(a) * BigInt(b));
     return boxFloat(r);
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(x * y);
   return arith(MUL, a, b);
 }
 
@@ -45,14 +51,18 @@ export function div(a: LuaValue, b: LuaValue): LuaValue {
     const r = a / b;
     return Number.isInteger(r) ? boxFloat(r) : r;
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(x / y);
   return arith(DIV, a, b);
 }
 
 export function pow(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === 'number' && typeof b === 'number') {
-    const r = b === 2 ? a * a : Math.pow(a, b);
+    const r = powf(a, b);
     return Number.isInteger(r) ? boxFloat(r) : r;
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(powf(x, y));
   return arith(POW, a, b);
 }
 
@@ -65,6 +75,8 @@ export function mod(a: LuaValue, b: LuaValue): LuaValue {
     }
     return fmod(a, b);
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return fmod(x, y);
   return arith(MOD, a, b);
 }
 
@@ -73,6 +85,8 @@ export function idiv(a: LuaValue, b: LuaValue): LuaValue {
     if (Number.isInteger(a) && Number.isInteger(b)) return intIdiv(a, b);
     return mkfloat(Math.floor(a / b));
   }
+  const x = floatOperand(a), y = floatOperand(b);
+  if (x !== undefined && y !== undefined) return mkfloat(Math.floor(x / y));
   return arith(IDIV, a, b);
 }
 
@@ -114,6 +128,14 @@ const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MOD = 4, POW = 5, IDIV = 6, UNM = 7;
 const BAND = 8, BOR = 9, BXOR = 10, SHL = 11, SHR = 12, BNOT = 13;
 const EVENTS = ['__add', '__sub', '__mul', '__div', '__mod', '__pow', '__idiv', '__unm', '__band', '__bor', '__bxor', '__shl', '__shr', '__bnot'];
 
+/**
+ * A number operand of a float operation: an integral float's value, or a JS number, when the other
+ * operand is an integral float (the number's own fast path did not apply); undefined otherwise.
+ */
+function floatOperand(v: LuaValue): number | undefined {
+  return typeof v === 'number' ? v : v instanceof LFloat ? v.n : undefined;
+}
+
 function isIntNum(v: Num): boolean {
   return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
 }
@@ -128,7 +150,7 @@ function floatArith(op: number, f: number, g: number): LuaValue {
     case SUB: return mkfloat(f - g);
     case MUL: return mkfloat(f * g);
     case DIV: return mkfloat(f / g);
-    case POW: return mkfloat(g === 2 ? f * f : Math.pow(f, g));
+    case POW: return mkfloat(powf(f, g));
     case MOD: return fmod(f, g);
     case IDIV: return mkfloat(Math.floor(f / g));
     case UNM: return mkfloat(-f);
@@ -204,8 +226,24 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
   return floatArith(op, fval(x), fval(y));
 }
 
+/** The NaN that x86 produces for an invalid operation (sign bit set: C's printf shows "-nan"). */
+const DEFAULT_NAN = new Float64Array(new Uint32Array([0, 0xfff80000]).buffer)[0]!;
+
+/**
+ * x ^ y on doubles as C's pow: a negative base with a fractional exponent gives the default NaN, and
+ * pow(1, y) and pow(-1, ±inf) are 1 (JS's Math.pow says NaN).
+ */
+export function powf(x: number, y: number): number {
+  if (y === 2) return x * x;
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  const r = Math.pow(x, y);
+  return r === r || x !== x || y !== y ? r : DEFAULT_NAN;
+}
+
 function fmod(a: number, b: number): LuaValue {
   let m = a % b;
+  // V8's NaN here depends on the tier that ran `%`; C's fmod gives the default NaN (or a NaN operand)
+  if (m !== m) return a !== a ? a : b !== b ? b : DEFAULT_NAN;
   if (m * b < 0) m += b;
   return mkfloat(m);
 }

@@ -1,6 +1,6 @@
 // Everything compiled code refers to by name: the chunk header destructures this object.
 
-import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, shl, shr, sub, unm } from './arith.js';
+import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, powf, shl, shr, sub, unm } from './arith.js';
 import { B, PAUSE, budget } from './budget.js';
 import { NOERR, checkClose, closeVar } from './closing.js';
 import { forIter, forlimit, forprep, forvar } from './loops.js';
@@ -40,7 +40,7 @@ function setlist(t: LuaTable, items: LuaValue[]): void {
 export const RT = {
   LuaTable, LFloat, boxFloat, Multi, NONE, first, all, results, truthy,
   index, indexS, setindex, rawsetChecked,
-  add, sub, mul, div, mod, pow, idiv, unm, band, bor, bxor, shl, shr, bnot,
+  add, sub, mul, div, mod, pow, powf, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,
   callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,
   forprep, forlimit, forvar, forIter,
