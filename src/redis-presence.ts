@@ -46,6 +46,8 @@ export class RedisPresence implements PresenceManager {
   private closed = false;
   /** Frames received while a snapshot loads; applied after it. */
   private pending: WirePresence[] | undefined;
+  /** A resync was asked for while one was loading (its snapshot may predate what was missed). */
+  private resyncAgain = false;
   private lastWarn = 0;
 
   constructor(
@@ -244,7 +246,10 @@ export class RedisPresence implements PresenceManager {
 
   /** Load every other node's records and bring the replica in line, emitting the differences as events. */
   private async resync(): Promise<void> {
-    if (this.pending !== undefined) return; // one is loading; events keep being buffered for it
+    if (this.pending !== undefined) {
+      this.resyncAgain = true;
+      return;
+    }
     this.pending = [];
     try {
       const self = this.o.node;
@@ -273,6 +278,10 @@ export class RedisPresence implements PresenceManager {
       const q = this.pending;
       this.pending = undefined;
       for (const f of q) this.apply(f);
+    }
+    if (this.resyncAgain) {
+      this.resyncAgain = false;
+      await this.resync();
     }
   }
 
