@@ -26,6 +26,10 @@ serve options (flags win over PORT, HOST, MOONGATE_DATA_DIR, MOONGATE_ADMIN_KEY,
       --compile-threads N      compiler worker threads (2)
       --log-level L            pino level (info)
       --no-examples            do not register the examples into an empty data directory
+      --redis URL              share channels and presence with other nodes through Redis (MOONGATE_REDIS_URL)
+      --node-id ID             this node's id in Redis, unique per node (host-pid-random; MOONGATE_NODE_ID)
+      --redis-prefix P         prefix of the Redis keys and channels (moongate:; MOONGATE_REDIS_PREFIX)
+      --heartbeat-ttl-ms N     a node silent this long is taken for dead, its users leave (15000)
 `;
 
 async function main(): Promise<number> {

@@ -1,6 +1,8 @@
 // Configuration: command-line flags win over environment variables, which win over defaults.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 
 export interface Config {
   host: string;
@@ -33,6 +35,13 @@ export interface Config {
   examples: boolean;
   /** How long shutdown waits for in-flight HTTP requests. */
   shutdownMs: number;
+  /** Channels and presence across nodes through this Redis; undefined: the in-memory engine. */
+  redisUrl?: string;
+  /** This node's id in Redis (unique per running node). */
+  nodeId: string;
+  redisPrefix: string;
+  /** A node whose heartbeat is older than this is taken for dead and its presence removed. */
+  heartbeatTtlMs: number;
 }
 
 export const DEFAULTS: Config = {
@@ -51,6 +60,9 @@ export const DEFAULTS: Config = {
   logLevel: 'info',
   examples: true,
   shutdownMs: 10000,
+  nodeId: '',
+  redisPrefix: 'moongate:',
+  heartbeatTtlMs: 15000,
 };
 
 export const OPTIONS = {
@@ -72,6 +84,10 @@ export const OPTIONS = {
   'compile-threads': { type: 'string' },
   'log-level': { type: 'string' },
   'no-examples': { type: 'boolean' },
+  redis: { type: 'string' },
+  'node-id': { type: 'string' },
+  'redis-prefix': { type: 'string' },
+  'heartbeat-ttl-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -111,5 +127,9 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
     logLevel: flags['log-level'] ?? e('MOONGATE_LOG_LEVEL') ?? DEFAULTS.logLevel,
     examples: !(flags['no-examples'] ?? false),
     shutdownMs: DEFAULTS.shutdownMs,
+    redisUrl: flags.redis ?? e('MOONGATE_REDIS_URL'),
+    nodeId: flags['node-id'] ?? e('MOONGATE_NODE_ID') ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    redisPrefix: flags['redis-prefix'] ?? e('MOONGATE_REDIS_PREFIX') ?? DEFAULTS.redisPrefix,
+    heartbeatTtlMs: int('heartbeat-ttl-ms', flags['heartbeat-ttl-ms'] ?? e('MOONGATE_HEARTBEAT_TTL_MS'), DEFAULTS.heartbeatTtlMs, 300),
   };
 }

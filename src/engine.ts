@@ -1,7 +1,7 @@
 // The channel + presence engine, centrifuge-style: a Broker moves publications and presence events
 // between nodes, a PresenceManager stores who is present where. The in-memory implementations below
-// serve one process; a Redis implementation (sharded pub/sub + hash/zset presence with TTL refresh)
-// can be dropped in through `Engine` without touching sessions or the Lua API.
+// serve one process; the Redis implementation (redis-engine.ts) spans nodes through the same `Engine`,
+// without touching sessions or the Lua API.
 //
 // Payloads stay encoded: `data` and `userInfo` are JSON texts as Lua byte strings (UTF-8 bytes as
 // chars 0..255), encoded once by the publisher and decoded once per node: the `shared` fields are this
@@ -73,6 +73,8 @@ export interface PresenceManager {
 export interface Engine {
   broker: Broker;
   presence: PresenceManager;
+  /** Connect and load shared state before the node serves (a networked engine). */
+  start?(): Promise<void>;
 }
 
 export class MemoryBroker implements Broker {

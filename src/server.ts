@@ -8,6 +8,7 @@ import { ScriptStore } from './store.js';
 import { CompilePool, compilerFingerprint } from './compile-pool.js';
 import { ScriptService } from './scripts.js';
 import { memoryEngine, type Engine } from './engine.js';
+import { redisEngine } from './redis-engine.js';
 import { ChannelHub } from './channels.js';
 import { PresenceService } from './presence.js';
 import { Session, CLOSE_GOING_AWAY, CLOSE_TOO_BIG, type SessionDeps } from './session.js';
@@ -64,7 +65,10 @@ export class Gateway {
   private sessionDeps!: SessionDeps;
 
   constructor(readonly config: Config) {
-    this.engine = memoryEngine();
+    this.engine =
+      config.redisUrl === undefined
+        ? memoryEngine()
+        : redisEngine({ url: config.redisUrl, node: config.nodeId, prefix: config.redisPrefix, heartbeatTtlMs: config.heartbeatTtlMs });
     this.hub = new ChannelHub(this.engine.broker);
     this.presence = new PresenceService(this.engine.presence, this.engine.broker);
   }
@@ -82,6 +86,7 @@ export class Gateway {
       log.warn('running on the slow uWebSockets.js fallback (--allow-uws-fallback)');
     }
     setSchedulerErrorHandler((e) => log.error({ err: e }, 'session pump failed'));
+    await this.engine.start?.();
     mkdirSync(c.dataDir, { recursive: true });
     const secrets = loadSecrets(c.dataDir, c.adminKey, c.jwtSecret);
     if (secrets.generatedAdminKey) {
