@@ -85,6 +85,13 @@ export function parse(source: string, chunkName: string): ParsedChunk {
       const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
       throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
+    // luaparse cannot report a bad character as the very first token (it has no previous token)
+    const first = /\S/.exec(text);
+    if (e instanceof TypeError && first !== null) {
+      const lines = new LineIndex(text);
+      const line = lines.line(first.index);
+      throw new LuaSyntaxError(`${chunkName}:${line}: unexpected symbol near ${quoteToken(first[0])}`, chunkName, line, lines.column(first.index) + 1);
+    }
     throw e;
   }
   return { ast, source: text, attribs, lines: new LineIndex(text) };
@@ -179,6 +186,12 @@ function utf8Bytes(x: number): string {
 }
 
 /** luaparse's messages, reworded as Lua 5.4 prints them (the source text disambiguates some). */
+/** A one-character token as Lua quotes it: '<\NNN>' for a byte that is not printable ASCII. */
+function quoteToken(c: string): string {
+  const b = c.charCodeAt(0);
+  return b >= 32 && b < 127 ? `'${c}'` : `'<\\${b}>'`;
+}
+
 function luaWording(msg: string, line: number, src: string, index: number): string {
   let m = msg.replace(/^\[\d+:\d+\]\s*/, '');
   m = m.replace(/near '<eof>'/g, 'near <eof>');
@@ -198,7 +211,7 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
     const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || /\breturn\s+[^\n;]*\S$/.test(before);
     m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
   }
-  return m;
+  return m.replace(/near '([^])'$/, (_, c: string) => `near ${quoteToken(c)}`);
 }
 
 /**

@@ -10,7 +10,9 @@ import { writeAll } from './write-all.js';
 
 function readSource(file: string): string | undefined {
   try {
-    return readFileSync(file, 'latin1');
+    const text = readFileSync(file, 'latin1');
+    // like lua.c (luaL_loadfile): a UTF-8 byte order mark at the start of a file is skipped
+    return text.startsWith('\xef\xbb\xbf') ? text.slice(3) : text;
   } catch (e) {
     process.stderr.write(`moongate: cannot open ${file}\n`);
     return undefined;

@@ -15,7 +15,7 @@ t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Write a script into the working directory of the CLI runs; its name as given on the command line. */
 function script(name: string, source: string): string {
-  writeFileSync(join(dir, name), source);
+  writeFileSync(join(dir, name), source, 'latin1');
   return name;
 }
 
@@ -55,6 +55,15 @@ t.test('error with a non-string value, and a syntax error', async (t) => {
   t.equal(e2.code, 1);
   t.equal(e2.stdout, '');
   t.equal(e2.stderr, "moongate: syntax.lua:1: unexpected symbol near '='\n");
+});
+
+t.test('a byte order mark starts a file; a bad first byte is a syntax error', async (t) => {
+  const r = cli('run', script('bom.lua', '\xef\xbb\xbfprint("bom")'));
+  t.equal(r.stdout, 'bom\n');
+  t.equal(r.code, 0);
+  const bad = cli('run', script('bad.lua', '\x80 = 1'));
+  t.equal(bad.code, 1);
+  t.equal(bad.stderr, "moongate: bad.lua:1: unexpected symbol near '<\\128>'\n");
 });
 
 t.test('arguments reach arg and ...', async (t) => {
