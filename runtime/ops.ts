@@ -16,12 +16,12 @@ export function index(o: LuaValue, k: LuaValue): LuaValue {
   return indexMeta(o, k);
 }
 
-/** o[k] for a constant string key (the compiler inlines the raw hit; this is the miss path). */
+/**
+ * o[k] for a constant string key, called by compiled code after its inline check of o's own field
+ * missed (or, for the key "constructor", instead of one): so o's own dict need not be read again.
+ */
 export function indexS(o: LuaValue, k: string): LuaValue {
   if (o instanceof LuaTable) {
-    // (o.s[k] directly: a load site of its own is faster than one shared through getStr)
-    const v = o.s[k];
-    if (v !== undefined && k !== PROTO_KEY) return v;
     if (o.sm !== undefined || k === PROTO_KEY) return indexMeta(o, k);
     if (o.mt === undefined) return undefined;
     // the class pattern, with inheritance: a chain of __index tables holding the methods
