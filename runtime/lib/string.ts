@@ -8,7 +8,8 @@ import { index, markBuiltin } from '../ops.js';
 import { LFloat, LuaTable, LuaValue, Multi, NONE, first, type } from '../value.js';
 import { checkInt, optIntN, typeError } from './args.js';
 import { argInt, argIntN, argString, strFormat } from './format.js';
-import { MatchState, PatInfo, patInfo } from './lpattern.js';
+import { patInfo } from './lpattern.js';
+import { Matcher, matcher } from './matcher.js';
 import { strPack, strPackSize, strUnpack } from './pack.js';
 
 /** Lua's MAXSIZE for string results (INT_MAX in lstrlib) and what a JS string can hold. */
@@ -28,19 +29,6 @@ function getendpos(v: LuaValue, arg: number, def: number, len: number, fname: st
   if (pos >= 0) return pos;
   if (pos < -len) return 0;
   return len + pos + 1;
-}
-
-// ---- match state pool (states are reentrant via gsub callbacks, so never share one in flight) ----
-
-const pool: MatchState[] = [];
-function acquire(src: string, info: PatInfo): MatchState {
-  const ms = pool.pop() ?? new MatchState();
-  ms.prep(src, info, 0);
-  return ms;
-}
-function release(ms: MatchState): void {
-  ms.src = '';
-  if (pool.length < 16) pool.push(ms);
 }
 
 // ---- simple functions ----
@@ -160,34 +148,20 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
     const idx = s.indexOf(p, init);
     return idx < 0 ? undefined : p;
   }
-  const ms = acquire(s, info);
-  let s1 = init;
-  const anchor = p.charCodeAt(0) === 94;
-  const pstart = anchor ? 1 : 0;
-  // a literal first char lets us skip positions that cannot start a match
-  const first = anchor ? null : ms.firstSet(pstart);
-  do {
-    if (first !== null) {
-      while (s1 < ls && first[s.charCodeAt(s1)] === 0) s1++;
-      if (s1 >= ls) break;
+  const m = matcher(s, info, true);
+  const st = m.find(init);
+  let out: LuaValue = undefined;
+  if (st >= 0) {
+    if (find) {
+      const caps = m.captures(false);
+      out = caps.length === 0 ? new Multi([st + 1, m.end]) : new Multi([st + 1, m.end, ...caps]);
+    } else {
+      const caps = m.captures(true);
+      out = caps.length === 1 ? caps[0] : new Multi(caps);
     }
-    ms.reprep();
-    const res = ms.match(s1, pstart);
-    if (res !== -1) {
-      let out: LuaValue;
-      if (find) {
-        const caps = ms.captures(-1, 0);
-        out = caps.length === 0 ? new Multi([s1 + 1, res]) : new Multi([s1 + 1, res, ...caps]);
-      } else {
-        const caps = ms.captures(s1, res);
-        out = caps.length === 1 ? caps[0] : new Multi(caps);
-      }
-      release(ms);
-      return out;
-    }
-  } while (s1++ < ls && !anchor);
-  release(ms);
-  return undefined;
+  }
+  m.release();
+  return out;
 }
 
 function str_find(...args: LuaValue[]): LuaValue {
@@ -205,27 +179,22 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
   const ls = s.length;
   let init = posrelatI(optIntN(args[2], 3, 'gmatch', 1), ls) - 1;
   if (init > ls) init = ls + 1;
-  const info = patInfo(p);
+  const m = matcher(s, patInfo(p), false);
   let src = init;
   let lastmatch = -1;
-  const ms = new MatchState();
-  ms.prep(s, info, 0);
-  let first: Uint8Array | null | undefined;
   return markBuiltin(function gmatch_aux(): LuaValue {
-    for (; src <= ls; src++) {
-      if (first === undefined) first = ms.firstSet(0);
-      if (first !== null) {
-        while (src < ls && first[s.charCodeAt(src)] === 0) src++;
-      }
-      ms.reprep();
-      const e = ms.match(src, 0);
-      if (e !== -1 && e !== lastmatch) {
-        const start = src;
-        src = lastmatch = e;
-        const caps = ms.captures(start, e);
+    while (src <= ls) {
+      const st = m.find(src);
+      if (st < 0) break;
+      if (m.end !== lastmatch) {
+        src = lastmatch = m.end;
+        const caps = m.captures(true);
         return caps.length === 1 ? caps[0] : new Multi(caps);
       }
+      // an empty match where the last one ended: lstrlib moves on by one byte
+      src = st + 1;
     }
+    src = ls + 1;
     return undefined;
   });
 }
@@ -233,7 +202,7 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
 // ---- gsub ----
 
 /** add_s: expand a replacement string containing '%'. */
-function addS(ms: MatchState, news: string, s: number, e: number): string {
+function addS(m: Matcher, src: string, news: string, s: number, e: number): string {
   let out = '';
   let i = 0;
   const l = news.length;
@@ -243,9 +212,9 @@ function addS(ms: MatchState, news: string, s: number, e: number): string {
     out += news.slice(i, p);
     const c = p + 1 < l ? news.charCodeAt(p + 1) : 0;
     if (c === 37) out += '%';
-    else if (c === 48) out += ms.src.slice(s, e);
+    else if (c === 48) out += src.slice(s, e);
     else if (c >= 49 && c <= 57) {
-      const cap = ms.getCapture(c - 49, s, e);
+      const cap = m.capture(c - 49);
       out += typeof cap === 'number' ? String(cap) : cap;
     } else luaError("invalid use of '%' in replacement string");
     i = p + 2;
@@ -271,7 +240,6 @@ function str_gsub(...args: LuaValue[]): LuaValue {
   const rPlain = rstr !== undefined && rstr.indexOf('%') < 0;
   const info = patInfo(p);
   const anchor = p.charCodeAt(0) === 94;
-  const pstart = anchor ? 1 : 0;
   let n = 0;
   let changed = false;
   let out = '';
@@ -290,47 +258,42 @@ function str_gsub(...args: LuaValue[]): LuaValue {
     return new Multi([out + src.slice(pos), n]);
   }
 
-  const ms = acquire(src, info);
+  const m = matcher(src, info, true);
   let s = 0;
   let lastmatch = -1;
   let copied = 0; // src[copied..s) still to be copied
-  let fset: Uint8Array | null | undefined = anchor ? null : undefined;
   while (n < maxS) {
-    if (fset === undefined) fset = ms.firstSet(pstart);
-    if (fset !== null) {
-      // skip ahead to the next possible match start (match() would fail at once in between)
-      while (s < srcl && fset[src.charCodeAt(s)] === 0) s++;
-    }
-    ms.reprep();
-    const e = ms.match(s, pstart);
-    if (e !== -1 && e !== lastmatch) {
+    const st = m.find(s);
+    if (st < 0) break;
+    const e = m.end;
+    if (e !== lastmatch) {
       n++;
       // add_value
       if (rstr !== undefined) {
-        out += src.slice(copied, s) + (rPlain ? rstr : addS(ms, rstr, s, e));
+        out += src.slice(copied, st) + (rPlain ? rstr : addS(m, src, rstr, st, e));
         changed = true;
       } else {
         let v: LuaValue;
-        if (rIsFunc) v = first(call(repl, ...ms.captures(s, e)));
-        else v = index(rTable, ms.getCapture(0, s, e));
+        if (rIsFunc) v = first(call(repl, ...m.captures(true)));
+        else v = index(rTable, m.capture(0));
         if (v === undefined || v === false) {
           out += src.slice(copied, e);
         } else if (typeof v === 'string') {
-          out += src.slice(copied, s) + v;
+          out += src.slice(copied, st) + v;
           changed = true;
         } else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) {
-          out += src.slice(copied, s) + numberToString(v);
+          out += src.slice(copied, st) + numberToString(v);
           changed = true;
         } else {
           luaError(`invalid replacement value (a ${type(v)})`);
         }
       }
       s = lastmatch = copied = e;
-    } else if (s < srcl) s++;
+    } else if (st < srcl) s = st + 1;
     else break;
     if (anchor) break;
   }
-  release(ms);
+  m.release();
   if (!changed) return new Multi([src, n]);
   return new Multi([out + src.slice(copied), n]);
 }
