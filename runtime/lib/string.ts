@@ -195,7 +195,7 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
       src = st + 1;
     }
     src = ls + 1;
-    return undefined;
+    return NONE;
   });
 }
 
