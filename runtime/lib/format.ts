@@ -82,8 +82,44 @@ function roundAt(D: string, keep: number): string {
   return head === '' ? '0' : head;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const TWO_51 = 2251799813685248;
+
+/** The rounding error of the double product p = a * b (Dekker's TwoProduct): a * b = p + err exactly. */
+function productError(a: number, b: number, p: number): number {
+  let c = 134217729 * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = 134217729 * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * %.<prec>f for values whose scaled value ax * 10^prec stays below 2^51: that value rounded half to even
+ * (as C does) from its exact form y + err, then the point put in. undefined when out of that range.
+ */
+function fixedSmall(ax: number, prec: number): string | undefined {
+  if (prec >= POW10.length || !(ax > 1e-280)) return undefined;
+  const P = POW10[prec];
+  const y = ax * P;
+  if (!(y < TWO_51)) return undefined;
+  const err = productError(ax, P, y);
+  let n = Math.floor(y);
+  // sign of (y - n - 0.5) + err: y - n is exact, and so is subtracting 0.5 when the result is near 0
+  const d = y - n - 0.5 + err;
+  if (d > 0 || (d === 0 && n % 2 === 1)) n++;
+  let s = String(n);
+  if (prec === 0) return s;
+  if (s.length <= prec) s = '0'.repeat(prec + 1 - s.length) + s;
+  return s.slice(0, s.length - prec) + '.' + s.slice(s.length - prec);
+}
+
 /** C's %.<prec>f of a finite non-negative double (no sign). */
 export function fixedAbs(ax: number, prec: number): string {
+  const fast = fixedSmall(ax, prec);
+  if (fast !== undefined) return fast;
   if (ax < 1e21) {
     if (Number.isInteger(ax) || fracBits(ax) !== prec + 1) return ax.toFixed(prec);
   } else {
