@@ -4,6 +4,7 @@
 import { luaError } from '../error.js';
 import { MatchState, PatInfo } from './lpattern.js';
 import { LuaRegex, toRegex } from './lregex.js';
+import { LuaValue, Multi } from '../value.js';
 
 export type Capture = string | number;
 
@@ -16,6 +17,8 @@ export interface Matcher {
   capture(i: number): Capture;
   /** push_captures: all captures of the last match, or the whole match when there are none and `whole`. */
   captures(whole: boolean): Capture[];
+  /** The captures (or the whole match) as call results: one value as is, several as a Multi. */
+  results(): LuaValue;
   /** Done with this matcher (its state may be reused). */
   release(): void;
 }
@@ -81,6 +84,15 @@ class RegexMatcher implements Matcher {
     return pc !== null && pc[i] === 1 ? m.indices![i + 1][0] + 1 : m[i + 1];
   }
 
+  results(): LuaValue {
+    if (this.slow !== undefined) return this.slow.results();
+    const m = this.m!;
+    const n = this.rx.ncap;
+    if (n === 0) return m[0];
+    if (n === 1) return this.capture(0);
+    return new Multi(this.captures(true));
+  }
+
   captures(whole: boolean): Capture[] {
     if (this.slow !== undefined) return this.slow.captures(whole);
     const m = this.m!;
@@ -136,6 +148,11 @@ class InterpMatcher implements Matcher {
 
   capture(i: number): Capture {
     return this.ms.getCapture(i, this.start, this.end);
+  }
+
+  results(): LuaValue {
+    const caps = this.captures(true);
+    return caps.length === 1 ? caps[0] : new Multi(caps);
   }
 
   captures(whole: boolean): Capture[] {

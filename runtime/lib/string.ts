@@ -156,8 +156,7 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
       const caps = m.captures(false);
       out = caps.length === 0 ? new Multi([st + 1, m.end]) : new Multi([st + 1, m.end, ...caps]);
     } else {
-      const caps = m.captures(true);
-      out = caps.length === 1 ? caps[0] : new Multi(caps);
+      out = m.results();
     }
   }
   m.release();
@@ -188,8 +187,7 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
       if (st < 0) break;
       if (m.end !== lastmatch) {
         src = lastmatch = m.end;
-        const caps = m.captures(true);
-        return caps.length === 1 ? caps[0] : new Multi(caps);
+        return m.results();
       }
       // an empty match where the last one ended: lstrlib moves on by one byte
       src = st + 1;
@@ -220,6 +218,11 @@ function addS(m: Matcher, src: string, news: string, s: number, e: number): stri
     i = p + 2;
   }
   return i === 0 ? news : out + news.slice(i);
+}
+
+function callWithCaptures(f: LuaValue, m: Matcher): LuaValue {
+  const r = m.results();
+  return r instanceof Multi ? call(f, ...r.v) : call(f, r);
 }
 
 function str_gsub(...args: LuaValue[]): LuaValue {
@@ -274,7 +277,7 @@ function str_gsub(...args: LuaValue[]): LuaValue {
         changed = true;
       } else {
         let v: LuaValue;
-        if (rIsFunc) v = first(call(repl, ...m.captures(true)));
+        if (rIsFunc) v = first(callWithCaptures(repl, m));
         else v = index(rTable, m.capture(0));
         if (v === undefined || v === false) {
           out += src.slice(copied, e);
