@@ -33,11 +33,26 @@ function getendpos(v: LuaValue, arg: number, def: number, len: number, fname: st
 
 // ---- simple functions ----
 
-function str_len(...args: LuaValue[]): number {
-  return argString(args, 1, 'len').length;
+// The most called functions take fixed parameters and check the common case inline, so a call
+// allocates no argument array; anything else goes to the general version with the actual arguments.
+
+function str_len(this: unknown, s: LuaValue): number {
+  if (typeof s === 'string') return s.length;
+  return argString(Array.from(arguments), 1, 'len').length;
 }
 
-function str_sub(...args: LuaValue[]): string {
+function str_sub(this: unknown, s: LuaValue, i: LuaValue, j: LuaValue): string {
+  if (typeof s === 'string' && typeof i === 'number' && Number.isInteger(i) && (j === undefined || (typeof j === 'number' && Number.isInteger(j)))) {
+    const l = s.length;
+    const start = posrelatI(i, l);
+    const end = j === undefined ? l : j > l ? l : j >= 0 ? j : j < -l ? 0 : l + j + 1;
+    if (start > end) return '';
+    return start === 1 && end === l ? s : s.slice(start - 1, end);
+  }
+  return strSub(Array.from(arguments));
+}
+
+function strSub(args: LuaValue[]): string {
   const s = argString(args, 1, 'sub');
   const l = s.length;
   const start = posrelatI(argIntN(args, 2, 'sub'), l);
@@ -89,7 +104,20 @@ function str_rep(...args: LuaValue[]): string {
   return (s + sep).repeat(n - 1) + s;
 }
 
-function str_byte(...args: LuaValue[]): LuaValue {
+function str_byte(this: unknown, s: LuaValue, i: LuaValue, j: LuaValue): LuaValue {
+  if (typeof s === 'string' && j === undefined) {
+    const l = s.length;
+    if (i === undefined) {
+      if (l > 0) return s.charCodeAt(0);
+    } else if (typeof i === 'number' && Number.isInteger(i)) {
+      if (i >= 1 && i <= l) return s.charCodeAt(i - 1);
+      if (i < 0 && i >= -l) return s.charCodeAt(l + i);
+    }
+  }
+  return strByte(Array.from(arguments));
+}
+
+function strByte(args: LuaValue[]): LuaValue {
   const s = argString(args, 1, 'byte');
   const l = s.length;
   const pi0 = optIntN(args[1], 2, 'byte', 1);
@@ -105,7 +133,12 @@ function str_byte(...args: LuaValue[]): LuaValue {
   return new Multi(out);
 }
 
-function str_char(...args: LuaValue[]): string {
+function str_char(this: unknown, c: LuaValue): string {
+  if (arguments.length === 1 && typeof c === 'number' && c >= 0 && c <= 255 && Number.isInteger(c)) return String.fromCharCode(c);
+  return strChar(Array.from(arguments));
+}
+
+function strChar(args: LuaValue[]): string {
   const n = args.length;
   if (n === 1) {
     const c = argInt(args, 1, 'char');
