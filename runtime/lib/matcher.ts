@@ -55,9 +55,9 @@ class RegexMatcher implements Matcher {
     let m: RegExpExecArray | null;
     try {
       m = re.exec(this.src);
-    } catch (e) {
-      // the regexp engine's backtrack stack overflowed; the interpreter needs no stack for * and -
-      if (!(e instanceof RangeError)) throw e;
+    } catch {
+      // the regexp engine gave up (backtrack stack overflow, regexp too big to compile): the interpreter
+      // gives lstrlib's result and errors
       this.slow = acquire(this.src, this.info, this.anchored);
       return this.find2(s);
     }
