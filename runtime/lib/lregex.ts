@@ -61,9 +61,7 @@ export function toRegex(p: string, start: number, anchored: boolean): LuaRegex |
       i++;
       continue;
     }
-    let set: Uint8Array;
     if (c === 37) {
-      if (i + 1 >= len) return null;
       const nc = p.charCodeAt(i + 1);
       if (nc === 98 || (nc >= 48 && nc <= 57)) return null; // %b, back-reference
       if (nc === 102) {
@@ -76,14 +74,13 @@ export function toRegex(p: string, start: number, anchored: boolean): LuaRegex |
         i = ep;
         continue;
       }
-      set = CLASS.subarray(nc << 8, (nc << 8) + 256);
     }
+    // a single-char class, then an optional suffix
     const ep = classEnd(p, i);
     if (ep < 0) return null;
-    if (c === 46) set = ALL;
-    else if (c === 91) set = bracketSet(p, i, ep - 1);
-    else if (c !== 37) set = single(c);
-    src += atom(set!);
+    if (c === 37) src += classAtom(p.charCodeAt(i + 1));
+    else if (c === 91) src += setAtom(bracketSet(p, i, ep - 1));
+    else src += c === 46 ? '[\\s\\S]' : hex(c);
     const sc = ep < len ? p.charCodeAt(ep) : -1;
     if (sc === 42 || sc === 43 || sc === 63) {
       src += String.fromCharCode(sc);
@@ -126,12 +123,11 @@ function classEnd(p: string, i: number): number {
   return i;
 }
 
-const ALL = new Uint8Array(256).fill(1);
+/** atoms of the %-classes, by class letter */
+const classAtoms: string[] = [];
 
-function single(c: number): Uint8Array {
-  const set = new Uint8Array(256);
-  set[c] = 1;
-  return set;
+function classAtom(cl: number): string {
+  return (classAtoms[cl] ??= setAtom(CLASS.subarray(cl << 8, (cl << 8) + 256)));
 }
 
 /** The members of the set [..] at p (ec: its closing ']'). */
@@ -146,7 +142,7 @@ function hex(c: number): string {
 }
 
 /** A regexp atom matching exactly the bytes of the set. */
-function atom(set: Uint8Array): string {
+function setAtom(set: Uint8Array): string {
   let n = 0;
   let only = -1;
   for (let c = 0; c < 256; c++) {
