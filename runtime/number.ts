@@ -65,8 +65,17 @@ const WS = /^[ \f\n\r\t\v]*/;
 const DEC_RE = /^([-+])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([-+]?\d+))?$/;
 const HEX_RE = /^([-+])?0[xX](?:([0-9a-fA-F]+)(?:\.([0-9a-fA-F]*))?|\.([0-9a-fA-F]+))(?:[pP]([-+]?\d+))?$/;
 
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Lua's string → number conversion (lua_stringtonumber): decimal/hex integers and floats, surrounding space. */
 export function str2number(s: string): number | bigint | LFloat | undefined {
+  if (s.length > 0 && s.length <= 15 && allDigits(s)) return +s; // a plain decimal integer below 2^53
   const t = s.replace(WS, '').replace(/[ \f\n\r\t\v]+$/, '');
   if (t.length === 0) return undefined;
   let m = HEX_RE.exec(t);

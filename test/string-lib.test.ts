@@ -609,7 +609,9 @@ t.test('gmatch iterator is independent per call', async (t) => {
   const gm = S.getStr('gmatch');
   const a = gm('a b c', '%a');
   const b = gm('x y', '%a');
-  t.same([a(), b(), a(), b(), a(), b()], ['a', 'x', 'b', 'y', 'c', undefined]);
+  t.same([a(), b(), a(), b(), a()], ['a', 'x', 'b', 'y', 'c']);
+  // done: no value at all, as lstrlib's gmatch_aux returns 0 results
+  t.same(vals(b()), []);
 });
 
 t.test('pattern recursion limit', async (t) => {

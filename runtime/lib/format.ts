@@ -82,8 +82,44 @@ function roundAt(D: string, keep: number): string {
   return head === '' ? '0' : head;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const TWO_51 = 2251799813685248;
+
+/** The rounding error of the double product p = a * b (Dekker's TwoProduct): a * b = p + err exactly. */
+function productError(a: number, b: number, p: number): number {
+  let c = 134217729 * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = 134217729 * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * %.<prec>f for values whose scaled value ax * 10^prec stays below 2^51: that value rounded half to even
+ * (as C does) from its exact form y + err, then the point put in. undefined when out of that range.
+ */
+function fixedSmall(ax: number, prec: number): string | undefined {
+  if (prec >= POW10.length || !(ax > 1e-280)) return undefined;
+  const P = POW10[prec];
+  const y = ax * P;
+  if (!(y < TWO_51)) return undefined;
+  const err = productError(ax, P, y);
+  let n = Math.floor(y);
+  // sign of (y - n - 0.5) + err: y - n is exact, and so is subtracting 0.5 when the result is near 0
+  const d = y - n - 0.5 + err;
+  if (d > 0 || (d === 0 && n % 2 === 1)) n++;
+  let s = String(n);
+  if (prec === 0) return s;
+  if (s.length <= prec) s = '0'.repeat(prec + 1 - s.length) + s;
+  return s.slice(0, s.length - prec) + '.' + s.slice(s.length - prec);
+}
+
 /** C's %.<prec>f of a finite non-negative double (no sign). */
 export function fixedAbs(ax: number, prec: number): string {
+  const fast = fixedSmall(ax, prec);
+  if (fast !== undefined) return fast;
   if (ax < 1e21) {
     if (Number.isInteger(ax) || fracBits(ax) !== prec + 1) return ax.toFixed(prec);
   } else {
@@ -234,8 +270,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** checkformat: flags from the allowed set, width <= 2 digits, optional precision <= 2 digits. */
-function checkFormat(form: string, flags: string, precision: boolean): void {
+/** checkformat's test: flags from the allowed set, width <= 2 digits, optional precision <= 2 digits. */
+function validForm(form: string, flags: string, precision: boolean): boolean {
   let spec = 1;
   while (spec < form.length && flags.indexOf(form[spec]) >= 0) spec++;
   if (form.charCodeAt(spec) !== 48) {
@@ -252,21 +288,13 @@ function checkFormat(form: string, flags: string, precision: boolean): void {
     }
   }
   const c = form.charCodeAt(spec) | 32;
-  if (!(c >= 97 && c <= 122)) luaError(`invalid conversion specification: '${form}'`);
+  return c >= 97 && c <= 122;
 }
 
-const specCache = new Map<string, Spec>();
-
-/** checkformat + parse, cached per format item (a cached item has passed the check). */
-function spec(form: string, flags: string, precision: boolean): Spec {
-  let sp = specCache.get(form);
-  if (sp === undefined) {
-    checkFormat(form, flags, precision);
-    sp = parseSpec(form);
-    if (specCache.size >= 256) specCache.clear();
-    specCache.set(form, sp);
-  }
-  return sp;
+/** The checked spec of an item: its cached parse, or checkformat's error when the form was rejected. */
+function checked(it: Item): Spec {
+  if (it.sp === null) luaError(`invalid conversion specification: '${it.form}'`);
+  return it.sp;
 }
 
 function parseSpec(form: string): Spec {
@@ -400,124 +428,180 @@ function pointerOf(v: LuaValue): string | undefined {
 
 const SPAN = '-+ #0123456789.';
 
-/** string.format(fmt, ...) */
-export function strFormat(...args: LuaValue[]): string {
-  const top = args.length;
-  const fmt = argString(args, 1, FNAME);
+/** One format item of a format string, with the literal text that follows it. */
+interface Item {
+  /** '%', flags, width, precision and the conversion char */
+  form: string;
+  /** the conversion char (0 when the format string ends after '%') */
+  conv: number;
+  /** getformat rejects it as too long */
+  tooLong: boolean;
+  /** the parsed spec, or null when the conversion's checkformat rejects the form */
+  sp: Spec | null;
+  lit: string;
+}
+
+/** A format string split once into its literal text and items. */
+interface Program {
+  head: string;
+  items: Item[];
+}
+
+/** The flags (and whether a precision is allowed) checkformat accepts for a conversion. */
+function allowedFlags(conv: number): [string, boolean] | undefined {
+  switch (conv) {
+    case 99: // c
+    case 112: // p
+      return ['-', false];
+    case 100: // d
+    case 105: // i
+      return ['-+ 0', true];
+    case 117: // u
+      return ['-0', true];
+    case 111: // o
+    case 120: // x
+    case 88: // X
+      return ['-#0', true];
+    case 97: // a
+    case 65: // A
+    case 101: // e
+    case 69: // E
+    case 102: // f
+    case 103: // g
+    case 71: // G
+      return ['-+ #0', true];
+    case 115: // s
+      return ['-', true];
+  }
+  return undefined;
+}
+
+function compileFormat(fmt: string): Program {
   const end = fmt.length;
-  let out = '';
-  let arg = 1;
+  const items: Item[] = [];
+  let head = '';
+  let lit = '';
   let i = 0;
+  const flush = () => {
+    if (items.length === 0) head = lit;
+    else items[items.length - 1].lit = lit;
+    lit = '';
+  };
   while (i < end) {
     const pct = fmt.indexOf('%', i);
     if (pct < 0) {
-      out += i === 0 ? fmt : fmt.slice(i);
+      lit += fmt.slice(i);
       break;
     }
-    if (pct > i) out += fmt.slice(i, pct);
+    lit += fmt.slice(i, pct);
     i = pct + 1;
     if (fmt.charCodeAt(i) === 37) {
-      out += '%';
+      lit += '%';
       i++;
       continue;
     }
-    // format item
-    if (++arg > top) argError(arg, FNAME, 'no value');
+    flush();
     let len = 0;
     while (i + len < end && SPAN.indexOf(fmt[i + len]) >= 0) len++;
     len++;
-    if (len >= MAX_FORMAT - 10) luaError('invalid format (too long)');
     const form = '%' + fmt.slice(i, i + len);
     const conv = i + len - 1 < end ? fmt.charCodeAt(i + len - 1) : 0;
     i += len;
-    const v = args[arg - 1];
-    switch (conv) {
-      case 99: {
-        // c
-        checkFormat(form, '-', false);
-        const n = checkInt(v, arg, FNAME);
-        const b = typeof n === 'number' ? n & 0xff : Number(BigInt.asUintN(8, n));
-        out += pad(String.fromCharCode(b), '', parseSpec(form), false);
-        break;
-      }
-      case 100: // d
-      case 105: {
-        // i
-        const n = checkInt(v, arg, FNAME);
-        if (form.length === 2) {
-          out += typeof n === 'number' ? String(n) : n.toString();
-          break;
-        }
-        out += fmtInt(n, conv, spec(form, '-+ 0', true));
-        break;
-      }
-      case 117: {
-        // u
-        const n = checkInt(v, arg, FNAME);
-        out += fmtInt(n, conv, spec(form, '-0', true));
-        break;
-      }
-      case 111: // o
-      case 120: // x
-      case 88: {
-        // X
-        const n = checkInt(v, arg, FNAME);
-        out += fmtInt(n, conv, spec(form, '-#0', true));
-        break;
-      }
-      case 97: // a
-      case 65: {
-        // A
-        checkFormat(form, '-+ #0', true);
-        const x = checkNumber(v, arg, FNAME);
-        out += fmtFloat(toDouble(x), conv, parseSpec(form));
-        break;
-      }
-      case 101: // e
-      case 69: // E
-      case 102: // f
-      case 103: // g
-      case 71: {
-        // G
-        const x = checkNumber(v, arg, FNAME);
-        out += fmtFloat(toDouble(x), conv, spec(form, '-+ #0', true));
-        break;
-      }
-      case 112: {
-        // p
-        checkFormat(form, '-', false);
-        const p = pointerOf(v);
-        out += pad(p ?? '(null)', '', parseSpec(form), false);
-        break;
-      }
-      case 113: {
-        // q
-        if (form.length > 2) luaError("specifier '%q' cannot have modifiers");
-        out += addLiteral(v, arg);
-        break;
-      }
-      case 115: {
-        // s
-        const s = tostr(v);
-        if (form.length === 2) {
-          out += s;
-          break;
-        }
-        if (s.indexOf('\0') >= 0) argError(arg, FNAME, 'string contains zeros');
-        checkFormat(form, '-', true);
-        const sp = parseSpec(form);
-        if (sp.prec < 0 && s.length >= 100) {
-          out += s;
-          break;
-        }
-        out += pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, '', sp, false);
-        break;
-      }
-      default:
-        luaError(`invalid conversion '${form}' to 'format'`);
-    }
+    const allowed = allowedFlags(conv);
+    const ok = allowed !== undefined && validForm(form, allowed[0], allowed[1]);
+    items.push({ form, conv, tooLong: len >= MAX_FORMAT - 10, sp: ok ? parseSpec(form) : null, lit: '' });
+  }
+  flush();
+  return { head, items };
+}
+
+const programs = new Map<string, Program>();
+
+function program(fmt: string): Program {
+  let prog = programs.get(fmt);
+  if (prog === undefined) {
+    prog = compileFormat(fmt);
+    if (programs.size >= 256) programs.clear();
+    programs.set(fmt, prog);
+  }
+  return prog;
+}
+
+/** string.format(fmt, ...) */
+export function strFormat(...args: LuaValue[]): string {
+  const top = args.length;
+  const prog = program(argString(args, 1, FNAME));
+  const items = prog.items;
+  let out = prog.head;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const arg = k + 2;
+    if (arg > top) argError(arg, FNAME, 'no value');
+    if (it.tooLong) luaError('invalid format (too long)');
+    out += formatItem(it, args[arg - 1], arg) + it.lit;
   }
   return out;
+}
+
+function formatItem(it: Item, v: LuaValue, arg: number): string {
+  const form = it.form;
+  const conv = it.conv;
+  switch (conv) {
+    case 99: {
+      // c
+      const sp = checked(it);
+      const n = checkInt(v, arg, FNAME);
+      const b = typeof n === 'number' ? n & 0xff : Number(BigInt.asUintN(8, n));
+      return pad(String.fromCharCode(b), '', sp, false);
+    }
+    case 100: // d
+    case 105: // i
+    case 117: // u
+    case 111: // o
+    case 120: // x
+    case 88: {
+      // X
+      const n = checkInt(v, arg, FNAME);
+      if (form.length === 2 && conv === 100) return typeof n === 'number' ? String(n) : n.toString();
+      return fmtInt(n, conv, checked(it));
+    }
+    case 97: // a
+    case 65: {
+      // A
+      const sp = checked(it);
+      const x = checkNumber(v, arg, FNAME);
+      return fmtFloat(toDouble(x), conv, sp);
+    }
+    case 101: // e
+    case 69: // E
+    case 102: // f
+    case 103: // g
+    case 71: {
+      // G
+      const x = checkNumber(v, arg, FNAME);
+      return fmtFloat(toDouble(x), conv, checked(it));
+    }
+    case 112: {
+      // p
+      const sp = checked(it);
+      return pad(pointerOf(v) ?? '(null)', '', sp, false);
+    }
+    case 113: {
+      // q
+      if (form.length > 2) luaError("specifier '%q' cannot have modifiers");
+      return addLiteral(v, arg);
+    }
+    case 115: {
+      // s
+      const s = tostr(v);
+      if (form.length === 2) return s;
+      if (s.indexOf('\0') >= 0) argError(arg, FNAME, 'string contains zeros');
+      const sp = checked(it);
+      if (sp.prec < 0 && s.length >= 100) return s;
+      return pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, '', sp, false);
+    }
+  }
+  return luaError(`invalid conversion '${form}' to 'format'`);
 }
 
 function toDouble(x: number | bigint | LFloat): number {

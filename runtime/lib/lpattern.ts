@@ -1,6 +1,7 @@
 // The Lua 5.4 pattern matcher: a port of lstrlib.c's match machinery, working on char codes of byte strings.
 
 import { luaError } from '../error.js';
+import type { LuaRegex } from './lregex.js';
 
 export const MAXCAPTURES = 32;
 const MAXCCALLS = 200;
@@ -11,7 +12,7 @@ const L_ESC = 37; // '%'
 // ---- character classes (C locale) ----
 
 /** CLASS[cl << 8 | c] = 1 when byte c matches class letter cl ('%a', '%A', ...); literal compare otherwise. */
-const CLASS = new Uint8Array(65536);
+export const CLASS = new Uint8Array(65536);
 (() => {
   const isalpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   const isdigit = (c: number) => c >= 48 && c <= 57;
@@ -55,6 +56,9 @@ export class PatInfo {
   sets: (Uint8Array | undefined)[];
   /** firstSet() results per start position */
   first: (Uint8Array | null | undefined)[] = [];
+  /** the pattern as a RegExp when anchored by a leading '^' / scanning (null: not translatable) */
+  rxAnchored: LuaRegex | null | undefined = undefined;
+  rxScan: LuaRegex | null | undefined = undefined;
   /** pattern has none of the special characters "^$*+?.([%-" */
   readonly plain: boolean;
   constructor(readonly p: string) {
@@ -437,7 +441,7 @@ export class MatchState {
 }
 
 /** matchbracketclass(c, p, ec): p at '[', ec at the closing ']'. */
-function matchBracketClass(c: number, pat: string, p: number, ec: number): boolean {
+export function matchBracketClass(c: number, pat: string, p: number, ec: number): boolean {
   let sig = true;
   if (pat.charCodeAt(p + 1) === 94) {
     sig = false;

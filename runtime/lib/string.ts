@@ -8,7 +8,8 @@ import { index, markBuiltin } from '../ops.js';
 import { LFloat, LuaTable, LuaValue, Multi, NONE, first, type } from '../value.js';
 import { checkInt, optIntN, typeError } from './args.js';
 import { argInt, argIntN, argString, strFormat } from './format.js';
-import { MatchState, PatInfo, patInfo } from './lpattern.js';
+import { patInfo } from './lpattern.js';
+import { Matcher, matcher } from './matcher.js';
 import { strPack, strPackSize, strUnpack } from './pack.js';
 
 /** Lua's MAXSIZE for string results (INT_MAX in lstrlib) and what a JS string can hold. */
@@ -30,26 +31,28 @@ function getendpos(v: LuaValue, arg: number, def: number, len: number, fname: st
   return len + pos + 1;
 }
 
-// ---- match state pool (states are reentrant via gsub callbacks, so never share one in flight) ----
-
-const pool: MatchState[] = [];
-function acquire(src: string, info: PatInfo): MatchState {
-  const ms = pool.pop() ?? new MatchState();
-  ms.prep(src, info, 0);
-  return ms;
-}
-function release(ms: MatchState): void {
-  ms.src = '';
-  if (pool.length < 16) pool.push(ms);
-}
-
 // ---- simple functions ----
 
-function str_len(...args: LuaValue[]): number {
-  return argString(args, 1, 'len').length;
+// The most called functions take fixed parameters and check the common case inline, so a call
+// allocates no argument array; anything else goes to the general version with the actual arguments.
+
+function str_len(this: unknown, s: LuaValue): number {
+  if (typeof s === 'string') return s.length;
+  return argString(Array.from(arguments), 1, 'len').length;
 }
 
-function str_sub(...args: LuaValue[]): string {
+function str_sub(this: unknown, s: LuaValue, i: LuaValue, j: LuaValue): string {
+  if (typeof s === 'string' && typeof i === 'number' && Number.isInteger(i) && (j === undefined || (typeof j === 'number' && Number.isInteger(j)))) {
+    const l = s.length;
+    const start = posrelatI(i, l);
+    const end = j === undefined ? l : j > l ? l : j >= 0 ? j : j < -l ? 0 : l + j + 1;
+    if (start > end) return '';
+    return start === 1 && end === l ? s : s.slice(start - 1, end);
+  }
+  return strSub(Array.from(arguments));
+}
+
+function strSub(args: LuaValue[]): string {
   const s = argString(args, 1, 'sub');
   const l = s.length;
   const start = posrelatI(argIntN(args, 2, 'sub'), l);
@@ -101,7 +104,20 @@ function str_rep(...args: LuaValue[]): string {
   return (s + sep).repeat(n - 1) + s;
 }
 
-function str_byte(...args: LuaValue[]): LuaValue {
+function str_byte(this: unknown, s: LuaValue, i: LuaValue, j: LuaValue): LuaValue {
+  if (typeof s === 'string' && j === undefined) {
+    const l = s.length;
+    if (i === undefined) {
+      if (l > 0) return s.charCodeAt(0);
+    } else if (typeof i === 'number' && Number.isInteger(i)) {
+      if (i >= 1 && i <= l) return s.charCodeAt(i - 1);
+      if (i < 0 && i >= -l) return s.charCodeAt(l + i);
+    }
+  }
+  return strByte(Array.from(arguments));
+}
+
+function strByte(args: LuaValue[]): LuaValue {
   const s = argString(args, 1, 'byte');
   const l = s.length;
   const pi0 = optIntN(args[1], 2, 'byte', 1);
@@ -117,7 +133,12 @@ function str_byte(...args: LuaValue[]): LuaValue {
   return new Multi(out);
 }
 
-function str_char(...args: LuaValue[]): string {
+function str_char(this: unknown, c: LuaValue): string {
+  if (arguments.length === 1 && typeof c === 'number' && c >= 0 && c <= 255 && Number.isInteger(c)) return String.fromCharCode(c);
+  return strChar(Array.from(arguments));
+}
+
+function strChar(args: LuaValue[]): string {
   const n = args.length;
   if (n === 1) {
     const c = argInt(args, 1, 'char');
@@ -160,34 +181,19 @@ function strFindAux(find: boolean, args: LuaValue[]): LuaValue {
     const idx = s.indexOf(p, init);
     return idx < 0 ? undefined : p;
   }
-  const ms = acquire(s, info);
-  let s1 = init;
-  const anchor = p.charCodeAt(0) === 94;
-  const pstart = anchor ? 1 : 0;
-  // a literal first char lets us skip positions that cannot start a match
-  const first = anchor ? null : ms.firstSet(pstart);
-  do {
-    if (first !== null) {
-      while (s1 < ls && first[s.charCodeAt(s1)] === 0) s1++;
-      if (s1 >= ls) break;
+  const m = matcher(s, info, true);
+  const st = m.find(init);
+  let out: LuaValue = undefined;
+  if (st >= 0) {
+    if (find) {
+      const caps = m.captures(false);
+      out = caps.length === 0 ? new Multi([st + 1, m.end]) : new Multi([st + 1, m.end, ...caps]);
+    } else {
+      out = m.results();
     }
-    ms.reprep();
-    const res = ms.match(s1, pstart);
-    if (res !== -1) {
-      let out: LuaValue;
-      if (find) {
-        const caps = ms.captures(-1, 0);
-        out = caps.length === 0 ? new Multi([s1 + 1, res]) : new Multi([s1 + 1, res, ...caps]);
-      } else {
-        const caps = ms.captures(s1, res);
-        out = caps.length === 1 ? caps[0] : new Multi(caps);
-      }
-      release(ms);
-      return out;
-    }
-  } while (s1++ < ls && !anchor);
-  release(ms);
-  return undefined;
+  }
+  m.release();
+  return out;
 }
 
 function str_find(...args: LuaValue[]): LuaValue {
@@ -205,35 +211,29 @@ function str_gmatch(...args: LuaValue[]): LuaValue {
   const ls = s.length;
   let init = posrelatI(optIntN(args[2], 3, 'gmatch', 1), ls) - 1;
   if (init > ls) init = ls + 1;
-  const info = patInfo(p);
+  const m = matcher(s, patInfo(p), false);
   let src = init;
   let lastmatch = -1;
-  const ms = new MatchState();
-  ms.prep(s, info, 0);
-  let first: Uint8Array | null | undefined;
   return markBuiltin(function gmatch_aux(): LuaValue {
-    for (; src <= ls; src++) {
-      if (first === undefined) first = ms.firstSet(0);
-      if (first !== null) {
-        while (src < ls && first[s.charCodeAt(src)] === 0) src++;
+    while (src <= ls) {
+      const st = m.find(src);
+      if (st < 0) break;
+      if (m.end !== lastmatch) {
+        src = lastmatch = m.end;
+        return m.results();
       }
-      ms.reprep();
-      const e = ms.match(src, 0);
-      if (e !== -1 && e !== lastmatch) {
-        const start = src;
-        src = lastmatch = e;
-        const caps = ms.captures(start, e);
-        return caps.length === 1 ? caps[0] : new Multi(caps);
-      }
+      // an empty match where the last one ended: lstrlib moves on by one byte
+      src = st + 1;
     }
-    return undefined;
+    src = ls + 1;
+    return NONE;
   });
 }
 
 // ---- gsub ----
 
 /** add_s: expand a replacement string containing '%'. */
-function addS(ms: MatchState, news: string, s: number, e: number): string {
+function addS(m: Matcher, src: string, news: string, s: number, e: number): string {
   let out = '';
   let i = 0;
   const l = news.length;
@@ -243,14 +243,19 @@ function addS(ms: MatchState, news: string, s: number, e: number): string {
     out += news.slice(i, p);
     const c = p + 1 < l ? news.charCodeAt(p + 1) : 0;
     if (c === 37) out += '%';
-    else if (c === 48) out += ms.src.slice(s, e);
+    else if (c === 48) out += src.slice(s, e);
     else if (c >= 49 && c <= 57) {
-      const cap = ms.getCapture(c - 49, s, e);
+      const cap = m.capture(c - 49);
       out += typeof cap === 'number' ? String(cap) : cap;
     } else luaError("invalid use of '%' in replacement string");
     i = p + 2;
   }
   return i === 0 ? news : out + news.slice(i);
+}
+
+function callWithCaptures(f: LuaValue, m: Matcher): LuaValue {
+  const r = m.results();
+  return r instanceof Multi ? call(f, ...r.v) : call(f, r);
 }
 
 function str_gsub(...args: LuaValue[]): LuaValue {
@@ -271,7 +276,6 @@ function str_gsub(...args: LuaValue[]): LuaValue {
   const rPlain = rstr !== undefined && rstr.indexOf('%') < 0;
   const info = patInfo(p);
   const anchor = p.charCodeAt(0) === 94;
-  const pstart = anchor ? 1 : 0;
   let n = 0;
   let changed = false;
   let out = '';
@@ -290,47 +294,42 @@ function str_gsub(...args: LuaValue[]): LuaValue {
     return new Multi([out + src.slice(pos), n]);
   }
 
-  const ms = acquire(src, info);
+  const m = matcher(src, info, true);
   let s = 0;
   let lastmatch = -1;
   let copied = 0; // src[copied..s) still to be copied
-  let fset: Uint8Array | null | undefined = anchor ? null : undefined;
   while (n < maxS) {
-    if (fset === undefined) fset = ms.firstSet(pstart);
-    if (fset !== null) {
-      // skip ahead to the next possible match start (match() would fail at once in between)
-      while (s < srcl && fset[src.charCodeAt(s)] === 0) s++;
-    }
-    ms.reprep();
-    const e = ms.match(s, pstart);
-    if (e !== -1 && e !== lastmatch) {
+    const st = m.find(s);
+    if (st < 0) break;
+    const e = m.end;
+    if (e !== lastmatch) {
       n++;
       // add_value
       if (rstr !== undefined) {
-        out += src.slice(copied, s) + (rPlain ? rstr : addS(ms, rstr, s, e));
+        out += src.slice(copied, st) + (rPlain ? rstr : addS(m, src, rstr, st, e));
         changed = true;
       } else {
         let v: LuaValue;
-        if (rIsFunc) v = first(call(repl, ...ms.captures(s, e)));
-        else v = index(rTable, ms.getCapture(0, s, e));
+        if (rIsFunc) v = first(callWithCaptures(repl, m));
+        else v = index(rTable, m.capture(0));
         if (v === undefined || v === false) {
           out += src.slice(copied, e);
         } else if (typeof v === 'string') {
-          out += src.slice(copied, s) + v;
+          out += src.slice(copied, st) + v;
           changed = true;
         } else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LFloat) {
-          out += src.slice(copied, s) + numberToString(v);
+          out += src.slice(copied, st) + numberToString(v);
           changed = true;
         } else {
           luaError(`invalid replacement value (a ${type(v)})`);
         }
       }
       s = lastmatch = copied = e;
-    } else if (s < srcl) s++;
+    } else if (st < srcl) s = st + 1;
     else break;
     if (anchor) break;
   }
-  release(ms);
+  m.release();
   if (!changed) return new Multi([src, n]);
   return new Multi([out + src.slice(copied), n]);
 }
