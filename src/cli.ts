@@ -26,6 +26,7 @@ serve options (flags win over PORT, HOST, MOONGATE_DATA_DIR, MOONGATE_ADMIN_KEY,
       --compile-threads N      compiler worker threads (2)
       --log-level L            pino level (info)
       --no-examples            do not register the examples into an empty data directory
+      --no-native-forwarding   always run the script for channel broadcasts (see the README's fast path)
 `;
 
 async function main(): Promise<number> {

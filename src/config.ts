@@ -33,6 +33,8 @@ export interface Config {
   examples: boolean;
   /** How long shutdown waits for in-flight HTTP requests. */
   shutdownMs: number;
+  /** Deliver channel broadcasts natively to sessions of scripts that only forward them (forwarding.ts). */
+  nativeForwarding: boolean;
 }
 
 export const DEFAULTS: Config = {
@@ -51,6 +53,7 @@ export const DEFAULTS: Config = {
   logLevel: 'info',
   examples: true,
   shutdownMs: 10000,
+  nativeForwarding: true,
 };
 
 export const OPTIONS = {
@@ -72,6 +75,7 @@ export const OPTIONS = {
   'compile-threads': { type: 'string' },
   'log-level': { type: 'string' },
   'no-examples': { type: 'boolean' },
+  'no-native-forwarding': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -111,5 +115,6 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
     logLevel: flags['log-level'] ?? e('MOONGATE_LOG_LEVEL') ?? DEFAULTS.logLevel,
     examples: !(flags['no-examples'] ?? false),
     shutdownMs: DEFAULTS.shutdownMs,
+    nativeForwarding: !(flags['no-native-forwarding'] ?? false),
   };
 }

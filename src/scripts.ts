@@ -10,6 +10,7 @@ import { Registry, METHODS, normalizePath, type ScriptVersion } from './registry
 import type { CompilePool } from './compile-pool.js';
 import { createInstance, createLibraries, fromText, type Libraries } from './lua.js';
 import { log } from './log.js';
+import { forwardsChannels } from './forward-analysis.js';
 
 export class ApiError extends Error {
   constructor(
@@ -68,11 +69,13 @@ function versionOf(row: ScriptRow): ScriptVersion {
   // the library tables (string, math, ...) are shared by the instances of one version: one tenant,
   // and a connection then costs no copies of them
   let libraries: Libraries | undefined;
+  let forwards: boolean | undefined;
   return {
     meta: metaOf(row),
     chunkName: chunkNameOf(row.name),
     // decoded on first use, then shared by every instance of this version
     factory: (opts) => createInstance((script ??= deserialize(blob) as CompiledScript), { ...opts, libraries: (libraries ??= createLibraries()) }),
+    forwardsChannels: () => (forwards ??= forwardsChannels((script ??= deserialize(blob) as CompiledScript).source)),
   };
 }
 

@@ -10,7 +10,7 @@ import { ScriptService } from './scripts.js';
 import { memoryEngine, type Engine } from './engine.js';
 import { ChannelHub } from './channels.js';
 import { PresenceService } from './presence.js';
-import { Session, CLOSE_GOING_AWAY, CLOSE_TOO_BIG, type SessionDeps } from './session.js';
+import { Session, CLOSE_GOING_AWAY, CLOSE_TOO_BIG, FRAME_OVERHEAD, type SessionDeps } from './session.js';
 import { HttpCtx, inflightRequests, parseJsonBody, BodyTooLarge } from './http-util.js';
 import { handleAdmin } from './admin-api.js';
 import { invokeHttp, statusLine, jsonResult } from './http-invoke.js';
@@ -109,6 +109,7 @@ export class Gateway {
     const jwtSecret = secrets.jwtSecret;
 
     const app = (this.app = c.tlsCert ? uWS.SSLApp({ cert_file_name: c.tlsCert, key_file_name: c.tlsKey }) : uWS.App());
+    if (c.nativeForwarding) this.hub.setNativePublish((topic, bytes, isBinary) => app.publish(topic, bytes, isBinary), FRAME_OVERHEAD);
 
     app.any('/_api/*', (res, req) => {
       const ctx = new HttpCtx(res, req);
@@ -140,7 +141,7 @@ export class Gateway {
           ws.end(CLOSE_GOING_AWAY, 'server shutting down');
           return;
         }
-        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request), this.sessionDeps);
+        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request), this.sessionDeps, d.version.forwardsChannels?.() ?? false);
         d.session = s;
         this.sessions.add(s);
         void s.finished.then(() => this.sessions.delete(s));

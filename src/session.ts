@@ -18,7 +18,8 @@ import {
   LuaTable, LuaError, NONE, suspending, luaToJson, table, list, toNum, checkString, closeReason,
   type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
-import { SharedJson } from '../runtime/lib/json.js';
+import { SharedJson } from './lua.js';
+import { KEEP_TOPIC, JSON_ENCODE, channelTopic, type Forward } from './forwarding.js';
 
 /** The socket as the session sees it; a uWS WebSocket fits. */
 export interface Transport {
@@ -26,6 +27,9 @@ export interface Transport {
   end(code?: number, shortMessage?: string): void;
   cork(cb: () => void): unknown;
   getBufferedAmount(): number;
+  /** uWS topics, for native forwarding (forwarding.ts); a transport without them never forwards. */
+  subscribe?(topic: string): boolean;
+  unsubscribe?(topic: string): boolean;
 }
 
 export interface SessionLimits {
@@ -57,7 +61,7 @@ const MAX_CLOSED_WAITS = 100;
  * Bytes charged per send on top of the message for the backpressure bound (see Session.send): a frame
  * header is at most 14 bytes; the rest covers control frames (pings, pongs, close) uWS may queue too.
  */
-const FRAME_OVERHEAD = 64;
+export const FRAME_OVERHEAD = 64;
 /** Headroom kept below maxBackpressureBytes for control frames queued between two sends. */
 const CONTROL_MARGIN = 64 * 1024;
 /** Strings up to this length have their bytes cached for the next identical send (a fan-out). */
@@ -145,6 +149,21 @@ export class Session implements Subscriber, Runnable, TimerNode {
    * as of the last getBufferedAmount() (see send); <= 0: ask uWS again before the next send.
    */
   private sendSlack = 0;
+  /**
+   * Forwarding (forwarding.ts): subscribed to its channels' uWS topics while idle in recv_any.
+   * lastForward: when the last natively forwarded publication was published (0: none since the wait
+   * began); it ends the wait the script is in, as the event would have. pendingNative: bytes forwarded
+   * since the last send of ours, which uWS may not count in getBufferedAmount yet.
+   */
+  forwarding = false;
+  private keepTopic = false;
+  private lastForward = 0;
+  private pendingNative = 0;
+  /** `json` of the script at the time it began forwarding: its encode is checked per publication. */
+  private fwdJson: LuaTable | undefined;
+  private apiTable: LuaTable | undefined;
+  private apiWs: LuaTable | undefined;
+  private apiSend: LuaValue;
   private seq = 0;
   private readonly wsQ = new Fifo();
   private readonly evQ = new Fifo();
@@ -161,6 +180,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
     private readonly factory: InstanceFactory,
     private readonly request: LuaTable,
     private readonly deps: SessionDeps,
+    /** The script qualifies for native forwarding (forward-analysis.ts). */
+    private readonly forwardable = false,
   ) {
     this.transport = transport;
     this.finished = new Promise((r) => (this.finishedResolve = r));
@@ -179,7 +200,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     try {
       this.inst = this.factory({
         print: (line) => this.print(line),
-        globals: { request: this.request, solidb: this.api() },
+        globals: { request: this.request, solidb: (this.apiTable = this.api()) },
         cpuLimitMs: this.deps.limits.cpuLimitMs,
       });
     } catch (e) {
@@ -207,6 +228,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
   }
 
   private enqueue(kind: number, payload: Queued['payload']): boolean {
+    if (this.forwarding) this.stopForwarding();
     if (this.wsQ.length + this.evQ.length >= this.deps.limits.maxQueue) {
       stats.queueOverflowCloses++;
       this.closeSocket(CLOSE_POLICY, 'event queue overflow');
@@ -221,6 +243,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (this.socketClosed) return;
     this.socketClosed = true;
     this.transport = undefined;
+    this.forwarding = false; // uWS drops a closed socket's topics itself
     stats.connectionsOpen--;
     this.cleanup();
     if (this.state === State.Done) return;
@@ -241,11 +264,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (this.state === State.RecvAny) {
       if (this.waitNew) return; // an entry left from an earlier wait; this one's timer starts at park()
       const now = performance.now();
+      this.foldForwards();
       if (this.waitDeadline > now + 0.5) {
         // left from an earlier wait whose deadline came sooner: arm for the rest of this one
         timers.schedule(this, this.waitDeadline - now);
         return;
       }
+      if (this.forwarding) this.stopForwarding();
       this.timedOut = true;
       wake(this);
     }
@@ -415,6 +440,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   private park(): void {
     if (this.state !== State.RecvAny || this.socketClosed) return;
+    if (this.forwardable) this.startForwarding();
     if (this.waitNew) {
       // a new wait: its deadline starts now
       this.waitNew = false;
@@ -426,6 +452,57 @@ export class Session implements Subscriber, Runnable, TimerNode {
     } else if (this.heapIndex < 0) {
       timers.schedule(this, Math.max(0, this.waitDeadline - performance.now()));
     }
+  }
+
+  // ---- native forwarding (forwarding.ts) ----
+
+  /** Idle in recv_any with nothing queued: take channel publications natively, when the script still allows it. */
+  private startForwarding(): void {
+    const t = this.transport;
+    if (this.forwarding || t === undefined || t.subscribe === undefined || this.subs.size === 0) return;
+    if (!this.deps.hub.nativeForwarding || this.wsQ.length + this.evQ.length > 0) return;
+    // the forward statement reads the globals solidb and json: they must still be the originals
+    const env = this.inst?.env;
+    const api = this.apiTable;
+    if (env === undefined || api === undefined || env.getStr('solidb') !== api) return;
+    const ws = api.getStr('ws');
+    if (ws !== this.apiWs || ws.getStr('send') !== this.apiSend) return;
+    const json = env.getStr('json');
+    if (!(json instanceof LuaTable) || json.getStr('encode') !== JSON_ENCODE) return;
+    this.fwdJson = json;
+    this.lastForward = 0;
+    if (!this.keepTopic) this.keepTopic = t.subscribe(KEEP_TOPIC);
+    for (const ch of this.subs) t.subscribe(channelTopic(ch));
+    this.forwarding = true;
+  }
+
+  /** Take the socket off its topics (before anything else reaches the script) and end the wait forwards ended. */
+  private stopForwarding(): void {
+    this.forwarding = false;
+    this.fwdJson = undefined;
+    const t = this.transport;
+    if (t !== undefined) for (const ch of this.subs) t.unsubscribe!(channelTopic(ch));
+    this.foldForwards();
+  }
+
+  /** A forwarded publication ended the script's wait and started the next one (same timeout). */
+  private foldForwards(): void {
+    if (this.lastForward > 0) {
+      this.waitDeadline = this.lastForward + Math.max(0, this.recvAnyTimeout);
+      this.lastForward = 0;
+    }
+  }
+
+  /** Subscriber: take `fw` natively, as the script would have sent it, within the backpressure rule of sendBytes. */
+  forward(fw: Forward): boolean {
+    // json.encode may have been replaced since (the library table is shared with other connections)
+    if (this.fwdJson!.getStr('encode') !== JSON_ENCODE) return false;
+    const slack = this.sendSlack - fw.cost;
+    if (slack < 0) return false; // the event path asks uWS for the real buffered amount
+    this.sendSlack = slack;
+    this.pendingNative += fw.cost;
+    this.lastForward = fw.time;
+    return true;
   }
 
   private fail(message: string, cpuLimit: boolean): void {
@@ -505,7 +582,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     let slack = this.sendSlack - cost;
     if (slack < 0) {
       const max = this.deps.limits.maxBackpressureBytes;
-      const buffered = t.getBufferedAmount();
+      const buffered = t.getBufferedAmount() + this.pendingNative;
       if (buffered > max) {
         stats.slowConsumerCloses++;
         this.closeSocket(CLOSE_POLICY, 'slow consumer');
@@ -514,6 +591,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
       slack = max - buffered - CONTROL_MARGIN - cost;
     }
     this.sendSlack = slack;
+    this.pendingNative = 0; // a send first writes what uWS still holds for this socket
     stats.messagesOut++;
     if (t.send(bytes, isBinary) === 2) {
       stats.slowConsumerCloses++;
@@ -523,12 +601,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   private api(): LuaTable {
     const { hub, presence } = this.deps;
-    const ws = table({
-      send: (data: LuaValue) => {
-        if (this.transport === undefined) return NONE;
-        this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
-        return NONE;
-      },
+    const send = (this.apiSend = (data: LuaValue) => {
+      if (this.transport === undefined) return NONE;
+      this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
+      return NONE;
+    });
+    const ws = (this.apiWs = table({
+      send,
       recv: recvFn,
       recv_any: recvAnyFn,
       close: () => {
@@ -572,7 +651,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
         },
         list: (name: LuaValue) => presenceList(presence, checkString(name, 1, 'list')),
       }),
-    });
+    }));
     return table({ ws, error: httpOnlyError });
   }
 }
