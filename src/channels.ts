@@ -84,6 +84,7 @@ export class ChannelHub implements BrokerHandler {
     }
     if (n > 0) {
       stats.messagesOut += n;
+      stats.forwarded += n;
       this.native!(channelTopic(p.channel), fw!.bytes, fw!.binary);
     }
   }
