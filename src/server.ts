@@ -22,7 +22,7 @@ import type { ScriptVersion } from './registry.js';
 
 interface WsData {
   version: ScriptVersion;
-  request: RequestData;
+  request: RequestData | undefined;
   session?: Session;
 }
 
@@ -62,6 +62,9 @@ export class Gateway {
   private ready = false;
   private stopping: Promise<void> | undefined;
   private sessionDeps!: SessionDeps;
+  private readonly forget = (s: Session): void => {
+    this.sessions.delete(s);
+  };
 
   constructor(readonly config: Config) {
     this.engine = memoryEngine();
@@ -141,10 +144,11 @@ export class Gateway {
           ws.end(CLOSE_GOING_AWAY, 'server shutting down');
           return;
         }
-        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request), this.sessionDeps, d.version.forwardsChannels?.() ?? false);
+        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwardsChannels?.() ?? false);
         d.session = s;
+        d.request = undefined; // the script has its request table now
         this.sessions.add(s);
-        void s.finished.then(() => this.sessions.delete(s));
+        s.onFinished = this.forget;
         s.start();
       },
       message: (ws, message) => {

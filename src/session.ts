@@ -19,6 +19,7 @@ import {
   type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
 import { SharedJson } from './lua.js';
+import { Names } from './names.js';
 import { KEEP_TOPIC, JSON_ENCODE, channelTopic, type Forward } from './forwarding.js';
 
 /** The socket as the session sees it; a uWS WebSocket fits. */
@@ -161,18 +162,19 @@ export class Session implements Subscriber, Runnable, TimerNode {
   private pendingNative = 0;
   /** `json` of the script at the time it began forwarding: its encode is checked per publication. */
   private fwdJson: LuaTable | undefined;
+  /** The script's solidb and solidb.ws tables, as created (forwarding checks they are still in place). */
   private apiTable: LuaTable | undefined;
   private apiWs: LuaTable | undefined;
-  private apiSend: LuaValue;
   private seq = 0;
   private readonly wsQ = new Fifo();
   private readonly evQ = new Fifo();
-  private readonly subs = new Set<string>();
-  private readonly present = new Set<string>();
+  private readonly subs = new Names();
+  private readonly present = new Names();
   private logger: Logger | undefined;
+  private finishedP: Promise<void> | undefined;
   private finishedResolve: (() => void) | undefined;
-  /** Resolves when the script has ended (any way). */
-  readonly finished: Promise<void>;
+  /** Called once when the script has ended (any way). */
+  onFinished: ((s: Session) => void) | undefined;
 
   constructor(
     transport: Transport,
@@ -184,7 +186,12 @@ export class Session implements Subscriber, Runnable, TimerNode {
     private readonly forwardable = false,
   ) {
     this.transport = transport;
-    this.finished = new Promise((r) => (this.finishedResolve = r));
+  }
+
+  /** Resolves when the script has ended (any way); made on demand (a promise per connection costs memory). */
+  get finished(): Promise<void> {
+    if (this.state === State.Done) return Promise.resolve();
+    return (this.finishedP ??= new Promise((r) => (this.finishedResolve = r)));
   }
 
   get done(): boolean {
@@ -199,7 +206,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     recvAnyFn ??= suspending('recv_any');
     try {
       this.inst = this.factory({
-        print: (line) => this.print(line),
+        print: printLine,
         globals: { request: this.request, solidb: (this.apiTable = this.api()) },
         cpuLimitMs: this.deps.limits.cpuLimitMs,
       });
@@ -299,11 +306,16 @@ export class Session implements Subscriber, Runnable, TimerNode {
     // take), so they leave in one write. A run for a single input (the fan-out case: one channel
     // event, one send) skips it: uWS corks a lone send itself, natively, so the JS cork callback
     // would only add a C++ → JS round trip per delivery. The bytes sent are the same either way.
-    if (t !== undefined && (st === State.New || this.wsQ.length + this.evQ.length > 1)) t.cork(this.pumpBody);
-    else this.pumpBody();
+    if (t !== undefined && (st === State.New || this.wsQ.length + this.evQ.length > 1)) {
+      corking = this;
+      t.cork(corkedRun);
+    } else this.run();
   }
 
-  private readonly pumpBody = (): void => {
+  /** Run the script until it waits; the solidb functions (shared by all sessions) act on `running`. */
+  run(): void {
+    const prev = running;
+    running = this;
     try {
       this.drive();
     } catch (e) {
@@ -311,8 +323,10 @@ export class Session implements Subscriber, Runnable, TimerNode {
       log.error({ err: e, script: this.scriptName, conn: this.id }, 'script driver failure');
       if (this.state === State.Running) this.state = State.Recv;
       this.fail(`${this.scriptName}: internal error`, false);
+    } finally {
+      running = prev;
     }
-  };
+  }
 
   private drive(): void {
     const inst = this.inst;
@@ -466,13 +480,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
     const api = this.apiTable;
     if (env === undefined || api === undefined || env.getStr('solidb') !== api) return;
     const ws = api.getStr('ws');
-    if (ws !== this.apiWs || ws.getStr('send') !== this.apiSend) return;
+    if (ws !== this.apiWs || ws.getStr('send') !== apiSend) return;
     const json = env.getStr('json');
     if (!(json instanceof LuaTable) || json.getStr('encode') !== JSON_ENCODE) return;
     this.fwdJson = json;
     this.lastForward = 0;
     if (!this.keepTopic) this.keepTopic = t.subscribe(KEEP_TOPIC);
-    for (const ch of this.subs) t.subscribe(channelTopic(ch));
+    this.subs.forEach((ch) => t.subscribe!(channelTopic(ch)));
     this.forwarding = true;
   }
 
@@ -481,7 +495,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.forwarding = false;
     this.fwdJson = undefined;
     const t = this.transport;
-    if (t !== undefined) for (const ch of this.subs) t.unsubscribe!(channelTopic(ch));
+    if (t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(ch)));
     this.foldForwards();
   }
 
@@ -522,6 +536,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.cleanup();
     this.closeSocket(code, reason);
     this.finishedResolve?.();
+    this.onFinished?.(this);
   }
 
   private closeSocket(code: number, reason: string): void {
@@ -539,13 +554,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
   /** Unsubscribe from every channel, leave every presence channel (others get "leave"). */
   private cleanup(): void {
     const { hub, presence } = this.deps;
-    for (const ch of this.subs) hub.unsubscribe(this, ch);
+    for (const ch of this.subs.list()) hub.unsubscribe(this, ch);
     this.subs.clear();
-    for (const ch of this.present) presence.leave(ch, this.id);
+    for (const ch of this.present.list()) presence.leave(ch, this.id);
     this.present.clear();
   }
 
-  private print(line: string): void {
+  print(line: string): void {
     (this.logger ??= scriptLogger(this.scriptName, this.id)).info(line);
   }
 
@@ -600,61 +615,108 @@ export class Session implements Subscriber, Runnable, TimerNode {
   }
 
   private api(): LuaTable {
-    const { hub, presence } = this.deps;
-    const send = (this.apiSend = (data: LuaValue) => {
-      if (this.transport === undefined) return NONE;
-      this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
-      return NONE;
-    });
+    // fresh tables per connection (a script may change its own), the functions shared (see `running`)
     const ws = (this.apiWs = table({
-      send,
+      send: apiSend,
       recv: recvFn,
       recv_any: recvAnyFn,
-      close: () => {
-        this.closeSocket(CLOSE_NORMAL, '');
-        return NONE;
-      },
-      channel: table({
-        subscribe: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'subscribe');
-          if (this.socketClosed || this.state === State.Done) return false;
-          if (!this.subs.has(ch)) {
-            this.subs.add(ch);
-            hub.subscribe(this, ch);
-          }
-          return true;
-        },
-        unsubscribe: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'unsubscribe');
-          if (this.subs.delete(ch)) hub.unsubscribe(this, ch);
-          return true;
-        },
-        broadcast: (name: LuaValue, data: LuaValue) => {
-          const ch = checkString(name, 1, 'broadcast');
-          hub.publish(ch, luaToJson(data), this.id);
-          return true;
-        },
-        list: () => list([...this.subs]),
-      }),
-      presence: table({
-        join: (name: LuaValue, info: LuaValue) => {
-          const ch = checkString(name, 1, 'join');
-          if (this.socketClosed || this.state === State.Done) return false;
-          this.present.add(ch);
-          presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
-          return true;
-        },
-        leave: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'leave');
-          if (this.present.delete(ch)) presence.leave(ch, this.id);
-          return true;
-        },
-        list: (name: LuaValue) => presenceList(presence, checkString(name, 1, 'list')),
-      }),
+      close: apiClose,
+      channel: table({ subscribe: apiSubscribe, unsubscribe: apiUnsubscribe, broadcast: apiBroadcast, list: apiChannelList }),
+      presence: table({ join: apiJoin, leave: apiLeave, list: apiPresenceList }),
     }));
     return table({ ws, error: httpOnlyError });
   }
+
+  // ---- the solidb.ws functions, on the running session ----
+
+  luaSend(data: LuaValue): void {
+    if (this.transport === undefined) return;
+    this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
+  }
+
+  luaClose(): void {
+    this.closeSocket(CLOSE_NORMAL, '');
+  }
+
+  luaSubscribe(ch: string): boolean {
+    if (this.socketClosed || this.state === State.Done) return false;
+    if (this.subs.add(ch)) this.deps.hub.subscribe(this, ch);
+    return true;
+  }
+
+  luaUnsubscribe(ch: string): void {
+    if (this.subs.delete(ch)) this.deps.hub.unsubscribe(this, ch);
+  }
+
+  luaBroadcast(ch: string, data: LuaValue): void {
+    this.deps.hub.publish(ch, luaToJson(data), this.id);
+  }
+
+  luaChannels(): LuaTable {
+    return list(this.subs.list());
+  }
+
+  luaJoin(ch: string, info: LuaValue): boolean {
+    if (this.socketClosed || this.state === State.Done) return false;
+    this.present.add(ch);
+    this.deps.presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
+    return true;
+  }
+
+  luaLeave(ch: string): void {
+    if (this.present.delete(ch)) this.deps.presence.leave(ch, this.id);
+  }
+
+  luaPresence(ch: string): LuaTable {
+    return presenceList(this.deps.presence, ch);
+  }
 }
+
+// The session whose script is running (scripts never run nested, see scheduler.ts): the solidb
+// functions are shared by all connections instead of a set of closures per connection.
+let running: Session | undefined;
+let corking: Session | undefined;
+
+function corkedRun(): void {
+  const s = corking!;
+  corking = undefined;
+  s.run();
+}
+
+function cur(): Session {
+  if (running === undefined) throw new LuaError('solidb.ws used outside of its script');
+  return running;
+}
+
+function printLine(line: string): void {
+  if (running !== undefined) running.print(line);
+  else log.info(line);
+}
+
+const apiSend = (data: LuaValue): LuaValue => {
+  cur().luaSend(data);
+  return NONE;
+};
+const apiClose = (): LuaValue => {
+  cur().luaClose();
+  return NONE;
+};
+const apiSubscribe = (name: LuaValue): LuaValue => cur().luaSubscribe(checkString(name, 1, 'subscribe'));
+const apiUnsubscribe = (name: LuaValue): LuaValue => {
+  cur().luaUnsubscribe(checkString(name, 1, 'unsubscribe'));
+  return true;
+};
+const apiBroadcast = (name: LuaValue, data: LuaValue): LuaValue => {
+  cur().luaBroadcast(checkString(name, 1, 'broadcast'), data);
+  return true;
+};
+const apiChannelList = (): LuaValue => cur().luaChannels();
+const apiJoin = (name: LuaValue, info: LuaValue): LuaValue => cur().luaJoin(checkString(name, 1, 'join'), info);
+const apiLeave = (name: LuaValue): LuaValue => {
+  cur().luaLeave(checkString(name, 1, 'leave'));
+  return true;
+};
+const apiPresenceList = (name: LuaValue): LuaValue => cur().luaPresence(checkString(name, 1, 'list'));
 
 /** In a WebSocket script solidb.error(msg) is a plain Lua error (it ends the script: close 1011). */
 function httpOnlyError(msg: LuaValue): never {
