@@ -24,7 +24,7 @@ while true do
     local data = json.decode(msg)
     if data.n then solidb.ws.channel.broadcast("room", {n = data.n, from = request.query.name}) end
     if data.echo then solidb.ws.send(json.encode({echo = data.echo})) end
-    if data.big then solidb.ws.channel.broadcast("room", {big = string.rep("x", 60000)}) end
+    if data.swap then json.encode = function(v) return "swapped" end end
   elseif msg_type == "channel" then
     solidb.ws.send(json.encode(msg.data))
   elseif msg_type == "presence" then
@@ -181,6 +181,21 @@ t.test('gateway', async (t) => {
       t.ok(Date.now() - start > 1800);
       a.close();
     }
+  });
+
+  t.test('json.encode replaced (in the library table other connections share): not forwarded', async (t) => {
+    await on.register('t', 'swap', 'swap', ['WS'], FWD);
+    const b = await enter(on, 'swap', 'B');
+    const a = await enter(on, 'swap', 'A');
+    a.send({ n: 1 });
+    t.same(await b.until((m) => m.n !== undefined), { n: 1, from: 'A' });
+    const before = await forwardedTotal(on);
+    a.send({ swap: true }); // A's script replaces json.encode while B waits, forwarding
+    a.send({ n: 2 });
+    t.equal(await b.next(), 'swapped', "B's script ran, with the new json.encode");
+    t.equal(await forwardedTotal(on), before);
+    a.close();
+    b.close();
   });
 
   t.test('the timeout still ends an idle forwarding session', async (t) => {
