@@ -10,8 +10,8 @@ export interface ScriptVersion {
   /** Script name used in logs and error messages (the chunk name, e.g. "chat.lua"). */
   chunkName: string;
   factory: InstanceFactory;
-  /** Whether its WebSocket sessions may forward channel broadcasts natively (forward-analysis.ts); computed on first use. */
-  forwardsChannels?(): boolean;
+  /** Its WebSocket sessions may forward channel broadcasts natively (forward-analysis.ts). */
+  forwards?: boolean;
 }
 
 interface Route {

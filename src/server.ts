@@ -144,7 +144,7 @@ export class Gateway {
           ws.end(CLOSE_GOING_AWAY, 'server shutting down');
           return;
         }
-        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwardsChannels?.() ?? false);
+        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwards ?? false);
         d.session = s;
         d.request = undefined; // the script has its request table now
         this.sessions.add(s);

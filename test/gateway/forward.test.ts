@@ -110,6 +110,27 @@ async function transcript(s: Server, path: string): Promise<string[]> {
   return seen;
 }
 
+t.test('a stored script forwards after a restart (analysed at load)', async (t) => {
+  const first = await startServer({ args: ['--no-examples'] });
+  await first.register('t', 'chat', 'chat', ['WS'], CHAT);
+  await first.stop();
+  const s = await startServer({ dataDir: first.dataDir, args: ['--no-examples'] });
+  t.teardown(async () => {
+    await s.cleanup();
+    await first.cleanup();
+  });
+  const b = await connect(s, '/api/custom/t/chat?name=B');
+  await b.nextJson();
+  const a = await connect(s, '/api/custom/t/chat?name=A');
+  await a.nextJson();
+  await b.until((m) => m.type === 'presence_join');
+  a.send({ type: 'message', text: 'hi' });
+  t.same(await b.until((m) => m.type === 'chat'), { type: 'chat', from: 'A', text: 'hi' });
+  t.equal(await forwardedTotal(s), 1, "B's copy was forwarded (A's own went through its script)");
+  a.close();
+  b.close();
+});
+
 t.test('gateway', async (t) => {
   const on = await startServer({ args: ['--no-examples'] });
   const off = await startServer({ args: ['--no-examples', '--no-native-forwarding'] });
