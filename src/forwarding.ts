@@ -31,6 +31,9 @@ export interface Forward {
   cost: number;
   /** when it was published (performance.now()): the wait it ends in the script */
   time: number;
+  /** the last `json` table checked for the original encode during this publication's fan-out, and the answer */
+  json: LuaTable | undefined;
+  jsonOk: boolean;
 }
 
 /** Publishes bytes to a uWS topic (app.publish). */
@@ -47,7 +50,7 @@ export function forwardOf(p: Publication, frameOverhead: number): Forward | null
     const s: unknown = JSON_ENCODE((p.shared ??= new SharedJson(p.data)).value());
     if (typeof s === 'string') {
       const bytes = Buffer.from(s, 'latin1');
-      fw = { bytes, binary: !isUtf8(bytes), cost: bytes.length + frameOverhead, time: performance.now() };
+      fw = { bytes, binary: !isUtf8(bytes), cost: bytes.length + frameOverhead, time: performance.now(), json: undefined, jsonOk: false };
     }
   } catch {
     fw = null;

@@ -509,8 +509,14 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   /** Subscriber: take `fw` natively, as the script would have sent it, within the backpressure rule of sendBytes. */
   forward(fw: Forward): boolean {
-    // json.encode may have been replaced since (the library table is shared with other connections)
-    if (this.fwdJson!.getStr('encode') !== JSON_ENCODE) return false;
+    // json.encode may have been replaced since (the library table is shared with other connections);
+    // the receivers of one publication mostly share one json table: it is looked at once
+    const json = this.fwdJson!;
+    if (json !== fw.json) {
+      fw.json = json;
+      fw.jsonOk = json.getStr('encode') === JSON_ENCODE;
+    }
+    if (!fw.jsonOk) return false;
     const slack = this.sendSlack - fw.cost;
     if (slack < 0) return false; // the event path asks uWS for the real buffered amount
     this.sendSlack = slack;
