@@ -41,6 +41,9 @@ const COUNTING = FWD.replace(
 
 t.test('analysis: what qualifies', async (t) => {
   t.ok(forwardsChannels(CHAT), "the spec's chat room");
+  const example = (f: string) => readFileSync(join(ROOT, 'examples', f), 'latin1');
+  t.ok(forwardsChannels(example('typing_indicator.lua')), 'the typing indicator (no nil check, recv_any(100))');
+  t.notOk(forwardsChannels(example('notifications.lua')), 'notifications wraps the data: it must run');
   t.ok(forwardsChannels(FWD));
   t.ok(forwardsChannels(CHAT.replace('if msg == nil then break end', 'if not msg then break end')));
   const no: Record<string, string> = {
