@@ -49,6 +49,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
   class FnEmitter {
     temps: string[] = [];
+    /** temps not yet cleared after the statement that used them (generators, see statements()) */
+    live: string[] = [];
     labels: Map<string, LabelTarget>[] = [];
     loopLabels: string[] = [];
     closeDepth = 0;
@@ -65,6 +67,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     temp(): string {
       const t = `$${++uid}`;
       this.temps.push(t);
+      this.live.push(t);
       return t;
     }
 
@@ -670,7 +673,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           );
           return out;
         }
+        const mark = this.live.length;
         out.push(...this.stat(st));
+        // a suspended generator keeps all its temps: clear this statement's, so the tables and strings
+        // they held do not stay alive until overwritten (a WebSocket script's first messages, for its lifetime)
+        if (this.gen && this.live.length > mark) {
+          out.push(E.exprStmt(this.live.splice(mark).reduceRight<Node>((v, t) => E.assign(E.id(t), v), E.undef())));
+        }
       }
       return out;
     }

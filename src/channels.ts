@@ -5,21 +5,39 @@
 // I/O (scheduler.ts wakeSoon), so a loop over subscribers runs no script.
 import type { Broker, BrokerHandler, Publication, PresenceEvent } from './engine.js';
 import { stats } from './metrics.js';
+import { channelTopic, forwardOf, type Forward, type NativePublish } from './forwarding.js';
 
 export const EV_CHANNEL = 1;
 export const EV_PRESENCE = 2;
 
 export interface Subscriber {
   readonly id: string;
+  /** Subscribed natively to its channels' topics right now (forwarding.ts). */
+  readonly forwarding?: boolean;
+  /** Take `fw` natively (true), or leave forwarding and have it delivered as an event (false). */
+  forward?(fw: Forward): boolean;
   deliver(kind: typeof EV_CHANNEL, payload: Publication): void;
   deliver(kind: typeof EV_PRESENCE, payload: PresenceEvent): void;
 }
 
 export class ChannelHub implements BrokerHandler {
   private readonly subs = new Map<string, Set<Subscriber>>();
+  private native: NativePublish | undefined;
+  /** Bytes charged per forwarded message on top of the text (the sessions' backpressure rule). */
+  private frameOverhead = 0;
 
   constructor(private readonly broker: Broker) {
     broker.setHandler(this);
+  }
+
+  /** Enable native forwarding: subscribers that are `forwarding` get publications through `publish`. */
+  setNativePublish(publish: NativePublish, frameOverhead: number): void {
+    this.native = publish;
+    this.frameOverhead = frameOverhead;
+  }
+
+  get nativeForwarding(): boolean {
+    return this.native !== undefined;
   }
 
   subscribe(s: Subscriber, channel: string): void {
@@ -50,7 +68,25 @@ export class ChannelHub implements BrokerHandler {
     const set = this.subs.get(p.channel);
     if (set === undefined) return;
     stats.eventsDelivered += set.size;
-    for (const s of set) s.deliver(EV_CHANNEL, p);
+    // forwarding subscribers take it through one native publish after this loop; a subscriber that
+    // cannot (see Session.forward) leaves its topics first, so it gets exactly one copy, as an event
+    let fw: Forward | null | undefined;
+    let n = 0;
+    for (const s of set) {
+      if (s.forwarding === true) {
+        fw ??= forwardOf(p, this.frameOverhead);
+        if (fw !== null && s.forward!(fw)) {
+          n++;
+          continue;
+        }
+      }
+      s.deliver(EV_CHANNEL, p);
+    }
+    if (n > 0) {
+      stats.messagesOut += n;
+      stats.forwarded += n;
+      this.native!(channelTopic(p.channel), fw!.bytes, fw!.binary);
+    }
   }
 
   /** Presence events go to the channel's subscribers other than the connection that joined or left. */

@@ -30,6 +30,7 @@ serve options (flags win over PORT, HOST, MOONGATE_DATA_DIR, MOONGATE_ADMIN_KEY,
       --node-id ID             this node's id in Redis, unique per node (host-pid-random; MOONGATE_NODE_ID)
       --redis-prefix P         prefix of the Redis keys and channels (moongate:; MOONGATE_REDIS_PREFIX)
       --heartbeat-ttl-ms N     a node silent this long is taken for dead, its users leave (15000)
+      --no-native-forwarding   always run the script for channel broadcasts (see the README's fast path)
 `;
 
 async function main(): Promise<number> {

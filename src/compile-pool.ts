@@ -32,6 +32,11 @@ export class CompilePool {
     return r;
   }
 
+  /** Does the script qualify for native forwarding (forward-analysis.ts)? Compiling answers it too. */
+  async forwards(source: string): Promise<boolean> {
+    return (await this.pool.run({ source, chunkName: '' }, { name: 'analyseTask' })) as unknown as boolean;
+  }
+
   async close(): Promise<void> {
     await this.pool.destroy();
   }

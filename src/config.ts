@@ -42,6 +42,8 @@ export interface Config {
   redisPrefix: string;
   /** A node whose heartbeat is older than this is taken for dead and its presence removed. */
   heartbeatTtlMs: number;
+  /** Deliver channel broadcasts natively to sessions of scripts that only forward them (forwarding.ts). */
+  nativeForwarding: boolean;
 }
 
 export const DEFAULTS: Config = {
@@ -63,6 +65,7 @@ export const DEFAULTS: Config = {
   nodeId: '',
   redisPrefix: 'moongate:',
   heartbeatTtlMs: 15000,
+  nativeForwarding: true,
 };
 
 export const OPTIONS = {
@@ -88,6 +91,7 @@ export const OPTIONS = {
   'node-id': { type: 'string' },
   'redis-prefix': { type: 'string' },
   'heartbeat-ttl-ms': { type: 'string' },
+  'no-native-forwarding': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -131,5 +135,6 @@ export function loadConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env): 
     nodeId: flags['node-id'] ?? e('MOONGATE_NODE_ID') ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     redisPrefix: flags['redis-prefix'] ?? e('MOONGATE_REDIS_PREFIX') ?? DEFAULTS.redisPrefix,
     heartbeatTtlMs: int('heartbeat-ttl-ms', flags['heartbeat-ttl-ms'] ?? e('MOONGATE_HEARTBEAT_TTL_MS'), DEFAULTS.heartbeatTtlMs, 300),
+    nativeForwarding: !(flags['no-native-forwarding'] ?? false),
   };
 }

@@ -8,6 +8,7 @@
 // node's decode caches (a SharedJson made by the first receiver, see session.ts); they never travel.
 
 import type { SharedJson } from '../runtime/lib/json.js';
+import type { Forward } from './forwarding.js';
 
 export interface Publication {
   channel: string;
@@ -19,6 +20,8 @@ export interface Publication {
   senderId: string | undefined;
   /** Local cache: `data` decoded once for all receivers on this node (not part of the message). */
   shared?: SharedJson;
+  /** Local cache: what forwarding sessions send for it (forwarding.ts); null: not forwardable. */
+  forward?: Forward | null;
 }
 
 export interface PresenceInfo {

@@ -1,10 +1,10 @@
 // The one place the gateway touches the compiler/runtime API: Lua values, instances and JSON.
 import { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText, type Libraries } from '../runtime/index.js';
-import { luaToJson, jsonToLua, jsToLua, luaToJs } from '../runtime/lib/json.js';
+import { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson } from '../runtime/lib/json.js';
 
 export { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
 export type { Libraries };
-export { luaToJson, jsonToLua, jsToLua, luaToJs };
+export { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LuaValue = any;
@@ -15,6 +15,8 @@ import type { RunResult } from '../runtime/instance.js';
 
 /** What a session or an HTTP invocation needs from a script instance (the runtime's, or a fake in tests). */
 export interface ScriptInstance {
+  /** The instance's globals (the runtime's instances have them; test fakes may not). */
+  readonly env?: LuaTable;
   run(): RunResult;
   resume(values: LuaValue[]): RunResult;
   kill(reason: string): void;

@@ -8,6 +8,7 @@ export const stats = {
   messagesOut: 0,
   broadcasts: 0,
   eventsDelivered: 0,
+  forwarded: 0,
   scriptErrors: 0,
   cpuLimitKills: 0,
   slowConsumerCloses: 0,
@@ -55,6 +56,7 @@ counter('moongate_ws_messages_in_total', 'Client messages received', () => stats
 counter('moongate_ws_messages_out_total', 'Messages sent to clients', () => stats.messagesOut);
 counter('moongate_broadcasts_total', 'Channel broadcasts published', () => stats.broadcasts);
 counter('moongate_events_delivered_total', 'Channel and presence events queued for scripts', () => stats.eventsDelivered);
+counter('moongate_forwarded_total', 'Channel broadcasts sent natively to sessions of forwarding scripts (no script run)', () => stats.forwarded);
 counter('moongate_script_errors_total', 'Uncaught script errors', () => stats.scriptErrors);
 counter('moongate_cpu_limit_kills_total', 'Scripts stopped by the CPU limit', () => stats.cpuLimitKills);
 counter('moongate_slow_consumer_closes_total', 'Connections closed because the client could not keep up', () => stats.slowConsumerCloses);

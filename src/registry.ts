@@ -10,6 +10,8 @@ export interface ScriptVersion {
   /** Script name used in logs and error messages (the chunk name, e.g. "chat.lua"). */
   chunkName: string;
   factory: InstanceFactory;
+  /** Its WebSocket sessions may forward channel broadcasts natively (forward-analysis.ts). */
+  forwards?: boolean;
 }
 
 interface Route {

@@ -62,7 +62,7 @@ function parseAuth(v: unknown): 'none' | 'required' {
 
 type CompiledScript = Parameters<typeof createInstance>[0];
 
-function versionOf(row: ScriptRow): ScriptVersion {
+function versionOf(row: ScriptRow, forwards: boolean): ScriptVersion {
   const blob = row.compiled;
   let script: CompiledScript | undefined;
   // the library tables (string, math, ...) are shared by the instances of one version: one tenant,
@@ -73,6 +73,7 @@ function versionOf(row: ScriptRow): ScriptVersion {
     chunkName: chunkNameOf(row.name),
     // decoded on first use, then shared by every instance of this version
     factory: (opts) => createInstance((script ??= deserialize(blob) as CompiledScript), { ...opts, libraries: (libraries ??= createLibraries()) }),
+    forwards,
   };
 }
 
@@ -90,6 +91,7 @@ export class ScriptService {
   /** Load every stored script; recompile those compiled by another compiler version. */
   async load(): Promise<void> {
     for (const row of this.store.all()) {
+      let forwards: boolean;
       if (row.compiler !== this.fingerprint) {
         const r = await this.pool.compile(fromText(row.code), chunkNameOf(row.name));
         if (!r.ok) {
@@ -98,10 +100,13 @@ export class ScriptService {
         }
         row.compiled = toBuffer(r.blob);
         row.compiler = this.fingerprint;
+        forwards = r.forwards;
         this.store.update(row);
         log.info({ script: row.name, db: row.db }, 'recompiled stored script for this compiler version');
+      } else {
+        forwards = await this.pool.forwards(fromText(row.code));
       }
-      this.registry.set(versionOf(row));
+      this.registry.set(versionOf(row, forwards));
     }
   }
 
@@ -115,10 +120,10 @@ export class ScriptService {
     return row;
   }
 
-  private async compile(code: string, name: string): Promise<Buffer> {
+  private async compile(code: string, name: string): Promise<{ blob: Buffer; forwards: boolean }> {
     const r = await this.pool.compile(fromText(code), chunkNameOf(name));
     if (!r.ok) throw new ApiError(400, r.error, { line: r.line, column: r.column });
-    return toBuffer(r.blob);
+    return { blob: toBuffer(r.blob), forwards: r.forwards };
   }
 
   async create(db: string, input: ScriptInput): Promise<ScriptMeta> {
@@ -144,10 +149,10 @@ export class ScriptService {
     const now = Date.now();
     const row: ScriptRow = {
       id: randomUUID(), db, name, path, methods, auth, description, created_at: now, updated_at: now, version: 1,
-      code, compiled, compiler: this.fingerprint,
+      code, compiled: compiled.blob, compiler: this.fingerprint,
     };
     this.store.insert(row);
-    this.registry.set(versionOf(row));
+    this.registry.set(versionOf(row, compiled.forwards));
     log.info({ db, id: row.id, name, path, methods }, 'script registered');
     return metaOf(row);
   }
@@ -171,6 +176,7 @@ export class ScriptService {
       if (input.description !== null && typeof input.description !== 'string') throw new ApiError(400, `'description' must be a string`);
       next.description = input.description;
     }
+    let forwards = this.registry.get(id)?.forwards ?? false;
     const c = this.registry.conflict(db, next.path, next.methods, id);
     if (c !== undefined) throw new ApiError(409, `path '${next.path}' already has a script for ${c.methods.join(', ')} (id ${c.id})`, { id: c.id });
     if (input.code !== undefined || next.name !== row.name) {
@@ -178,14 +184,16 @@ export class ScriptService {
         throw new ApiError(400, `'code' must be a non-empty string`);
       }
       next.code = (input.code as string | undefined) ?? row.code;
-      next.compiled = await this.compile(next.code, next.name);
+      const compiled = await this.compile(next.code, next.name);
+      next.compiled = compiled.blob;
       next.compiler = this.fingerprint;
+      forwards = compiled.forwards;
     }
     if (this.store.get(db, id) === undefined) throw new ApiError(404, `script '${id}' not found in database '${db}'`);
     next.updated_at = Date.now();
     next.version = row.version + 1;
     this.store.update(next);
-    this.registry.set(versionOf(next));
+    this.registry.set(versionOf(next, forwards));
     log.info({ db, id, name: next.name, version: next.version }, 'script updated');
     return metaOf(next);
   }

@@ -11,7 +11,7 @@ import { memoryEngine, type Engine } from './engine.js';
 import { redisEngine } from './redis-engine.js';
 import { ChannelHub } from './channels.js';
 import { PresenceService } from './presence.js';
-import { Session, CLOSE_GOING_AWAY, CLOSE_TOO_BIG, type SessionDeps } from './session.js';
+import { Session, CLOSE_GOING_AWAY, CLOSE_TOO_BIG, FRAME_OVERHEAD, type SessionDeps } from './session.js';
 import { HttpCtx, inflightRequests, parseJsonBody, BodyTooLarge } from './http-util.js';
 import { handleAdmin } from './admin-api.js';
 import { invokeHttp, statusLine, jsonResult } from './http-invoke.js';
@@ -23,7 +23,7 @@ import type { ScriptVersion } from './registry.js';
 
 interface WsData {
   version: ScriptVersion;
-  request: RequestData;
+  request: RequestData | undefined;
   session?: Session;
 }
 
@@ -63,6 +63,9 @@ export class Gateway {
   private ready = false;
   private stopping: Promise<void> | undefined;
   private sessionDeps!: SessionDeps;
+  private readonly forget = (s: Session): void => {
+    this.sessions.delete(s);
+  };
 
   constructor(readonly config: Config) {
     this.engine =
@@ -114,6 +117,7 @@ export class Gateway {
     const jwtSecret = secrets.jwtSecret;
 
     const app = (this.app = c.tlsCert ? uWS.SSLApp({ cert_file_name: c.tlsCert, key_file_name: c.tlsKey }) : uWS.App());
+    if (c.nativeForwarding) this.hub.setNativePublish((topic, bytes, isBinary) => app.publish(topic, bytes, isBinary), FRAME_OVERHEAD);
 
     app.any('/_api/*', (res, req) => {
       const ctx = new HttpCtx(res, req);
@@ -145,10 +149,11 @@ export class Gateway {
           ws.end(CLOSE_GOING_AWAY, 'server shutting down');
           return;
         }
-        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request), this.sessionDeps);
+        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwards ?? false);
         d.session = s;
+        d.request = undefined; // the script has its request table now
         this.sessions.add(s);
-        void s.finished.then(() => this.sessions.delete(s));
+        s.onFinished = this.forget;
         s.start();
       },
       message: (ws, message) => {

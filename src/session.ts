@@ -18,7 +18,9 @@ import {
   LuaTable, LuaError, NONE, suspending, luaToJson, table, list, toNum, checkString, closeReason,
   type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
-import { SharedJson } from '../runtime/lib/json.js';
+import { SharedJson } from './lua.js';
+import { Names } from './names.js';
+import { KEEP_TOPIC, JSON_ENCODE, channelTopic, type Forward } from './forwarding.js';
 
 /** The socket as the session sees it; a uWS WebSocket fits. */
 export interface Transport {
@@ -26,6 +28,9 @@ export interface Transport {
   end(code?: number, shortMessage?: string): void;
   cork(cb: () => void): unknown;
   getBufferedAmount(): number;
+  /** uWS topics, for native forwarding (forwarding.ts); a transport without them never forwards. */
+  subscribe?(topic: string): boolean;
+  unsubscribe?(topic: string): boolean;
 }
 
 export interface SessionLimits {
@@ -57,7 +62,7 @@ const MAX_CLOSED_WAITS = 100;
  * Bytes charged per send on top of the message for the backpressure bound (see Session.send): a frame
  * header is at most 14 bytes; the rest covers control frames (pings, pongs, close) uWS may queue too.
  */
-const FRAME_OVERHEAD = 64;
+export const FRAME_OVERHEAD = 64;
 /** Headroom kept below maxBackpressureBytes for control frames queued between two sends. */
 const CONTROL_MARGIN = 64 * 1024;
 /** Strings up to this length have their bytes cached for the next identical send (a fan-out). */
@@ -145,15 +150,31 @@ export class Session implements Subscriber, Runnable, TimerNode {
    * as of the last getBufferedAmount() (see send); <= 0: ask uWS again before the next send.
    */
   private sendSlack = 0;
+  /**
+   * Forwarding (forwarding.ts): subscribed to its channels' uWS topics while idle in recv_any.
+   * lastForward: when the last natively forwarded publication was published (0: none since the wait
+   * began); it ends the wait the script is in, as the event would have. pendingNative: bytes forwarded
+   * since the last send of ours, which uWS may not count in getBufferedAmount yet.
+   */
+  forwarding = false;
+  private keepTopic = false;
+  private lastForward = 0;
+  private pendingNative = 0;
+  /** `json` of the script at the time it began forwarding: its encode is checked per publication. */
+  private fwdJson: LuaTable | undefined;
+  /** The script's solidb and solidb.ws tables, as created (forwarding checks they are still in place). */
+  private apiTable: LuaTable | undefined;
+  private apiWs: LuaTable | undefined;
   private seq = 0;
   private readonly wsQ = new Fifo();
   private readonly evQ = new Fifo();
-  private readonly subs = new Set<string>();
-  private readonly present = new Set<string>();
+  private readonly subs = new Names();
+  private readonly present = new Names();
   private logger: Logger | undefined;
+  private finishedP: Promise<void> | undefined;
   private finishedResolve: (() => void) | undefined;
-  /** Resolves when the script has ended (any way). */
-  readonly finished: Promise<void>;
+  /** Called once when the script has ended (any way). */
+  onFinished: ((s: Session) => void) | undefined;
 
   constructor(
     transport: Transport,
@@ -161,9 +182,16 @@ export class Session implements Subscriber, Runnable, TimerNode {
     private readonly factory: InstanceFactory,
     private readonly request: LuaTable,
     private readonly deps: SessionDeps,
+    /** The script qualifies for native forwarding (forward-analysis.ts). */
+    private readonly forwardable = false,
   ) {
     this.transport = transport;
-    this.finished = new Promise((r) => (this.finishedResolve = r));
+  }
+
+  /** Resolves when the script has ended (any way); made on demand (a promise per connection costs memory). */
+  get finished(): Promise<void> {
+    if (this.state === State.Done) return Promise.resolve();
+    return (this.finishedP ??= new Promise((r) => (this.finishedResolve = r)));
   }
 
   get done(): boolean {
@@ -178,8 +206,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
     recvAnyFn ??= suspending('recv_any');
     try {
       this.inst = this.factory({
-        print: (line) => this.print(line),
-        globals: { request: this.request, solidb: this.api() },
+        print: printLine,
+        globals: { request: this.request, solidb: (this.apiTable = this.api()) },
         cpuLimitMs: this.deps.limits.cpuLimitMs,
       });
     } catch (e) {
@@ -207,6 +235,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
   }
 
   private enqueue(kind: number, payload: Queued['payload']): boolean {
+    if (this.forwarding) this.stopForwarding();
     if (this.wsQ.length + this.evQ.length >= this.deps.limits.maxQueue) {
       stats.queueOverflowCloses++;
       this.closeSocket(CLOSE_POLICY, 'event queue overflow');
@@ -221,6 +250,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (this.socketClosed) return;
     this.socketClosed = true;
     this.transport = undefined;
+    this.forwarding = false; // uWS drops a closed socket's topics itself
     stats.connectionsOpen--;
     this.cleanup();
     if (this.state === State.Done) return;
@@ -241,11 +271,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (this.state === State.RecvAny) {
       if (this.waitNew) return; // an entry left from an earlier wait; this one's timer starts at park()
       const now = performance.now();
+      this.foldForwards();
       if (this.waitDeadline > now + 0.5) {
         // left from an earlier wait whose deadline came sooner: arm for the rest of this one
         timers.schedule(this, this.waitDeadline - now);
         return;
       }
+      if (this.forwarding) this.stopForwarding();
       this.timedOut = true;
       wake(this);
     }
@@ -274,11 +306,16 @@ export class Session implements Subscriber, Runnable, TimerNode {
     // take), so they leave in one write. A run for a single input (the fan-out case: one channel
     // event, one send) skips it: uWS corks a lone send itself, natively, so the JS cork callback
     // would only add a C++ → JS round trip per delivery. The bytes sent are the same either way.
-    if (t !== undefined && (st === State.New || this.wsQ.length + this.evQ.length > 1)) t.cork(this.pumpBody);
-    else this.pumpBody();
+    if (t !== undefined && (st === State.New || this.wsQ.length + this.evQ.length > 1)) {
+      corking = this;
+      t.cork(corkedRun);
+    } else this.run();
   }
 
-  private readonly pumpBody = (): void => {
+  /** Run the script until it waits; the solidb functions (shared by all sessions) act on `running`. */
+  run(): void {
+    const prev = running;
+    running = this;
     try {
       this.drive();
     } catch (e) {
@@ -286,8 +323,10 @@ export class Session implements Subscriber, Runnable, TimerNode {
       log.error({ err: e, script: this.scriptName, conn: this.id }, 'script driver failure');
       if (this.state === State.Running) this.state = State.Recv;
       this.fail(`${this.scriptName}: internal error`, false);
+    } finally {
+      running = prev;
     }
-  };
+  }
 
   private drive(): void {
     const inst = this.inst;
@@ -415,6 +454,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   private park(): void {
     if (this.state !== State.RecvAny || this.socketClosed) return;
+    if (this.forwardable) this.startForwarding();
     if (this.waitNew) {
       // a new wait: its deadline starts now
       this.waitNew = false;
@@ -426,6 +466,63 @@ export class Session implements Subscriber, Runnable, TimerNode {
     } else if (this.heapIndex < 0) {
       timers.schedule(this, Math.max(0, this.waitDeadline - performance.now()));
     }
+  }
+
+  // ---- native forwarding (forwarding.ts) ----
+
+  /** Idle in recv_any with nothing queued: take channel publications natively, when the script still allows it. */
+  private startForwarding(): void {
+    const t = this.transport;
+    if (this.forwarding || t === undefined || t.subscribe === undefined || this.subs.size === 0) return;
+    if (!this.deps.hub.nativeForwarding || this.wsQ.length + this.evQ.length > 0) return;
+    // the forward statement reads the globals solidb and json: they must still be the originals
+    const env = this.inst?.env;
+    const api = this.apiTable;
+    if (env === undefined || api === undefined || env.getStr('solidb') !== api) return;
+    const ws = api.getStr('ws');
+    if (ws !== this.apiWs || ws.getStr('send') !== apiSend) return;
+    const json = env.getStr('json');
+    if (!(json instanceof LuaTable) || json.getStr('encode') !== JSON_ENCODE) return;
+    this.fwdJson = json;
+    this.lastForward = 0;
+    if (!this.keepTopic) this.keepTopic = t.subscribe(KEEP_TOPIC);
+    this.subs.forEach((ch) => t.subscribe!(channelTopic(ch)));
+    this.forwarding = true;
+  }
+
+  /** Take the socket off its topics (before anything else reaches the script) and end the wait forwards ended. */
+  private stopForwarding(): void {
+    this.forwarding = false;
+    this.fwdJson = undefined;
+    const t = this.transport;
+    if (t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(ch)));
+    this.foldForwards();
+  }
+
+  /** A forwarded publication ended the script's wait and started the next one (same timeout). */
+  private foldForwards(): void {
+    if (this.lastForward > 0) {
+      this.waitDeadline = this.lastForward + Math.max(0, this.recvAnyTimeout);
+      this.lastForward = 0;
+    }
+  }
+
+  /** Subscriber: take `fw` natively, as the script would have sent it, within the backpressure rule of sendBytes. */
+  forward(fw: Forward): boolean {
+    // json.encode may have been replaced since (the library table is shared with other connections);
+    // the receivers of one publication mostly share one json table: it is looked at once
+    const json = this.fwdJson!;
+    if (json !== fw.json) {
+      fw.json = json;
+      fw.jsonOk = json.getStr('encode') === JSON_ENCODE;
+    }
+    if (!fw.jsonOk) return false;
+    const slack = this.sendSlack - fw.cost;
+    if (slack < 0) return false; // the event path asks uWS for the real buffered amount
+    this.sendSlack = slack;
+    this.pendingNative += fw.cost;
+    this.lastForward = fw.time;
+    return true;
   }
 
   private fail(message: string, cpuLimit: boolean): void {
@@ -445,6 +542,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.cleanup();
     this.closeSocket(code, reason);
     this.finishedResolve?.();
+    this.onFinished?.(this);
   }
 
   private closeSocket(code: number, reason: string): void {
@@ -462,13 +560,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
   /** Unsubscribe from every channel, leave every presence channel (others get "leave"). */
   private cleanup(): void {
     const { hub, presence } = this.deps;
-    for (const ch of this.subs) hub.unsubscribe(this, ch);
+    for (const ch of this.subs.list()) hub.unsubscribe(this, ch);
     this.subs.clear();
-    for (const ch of this.present) presence.leave(ch, this.id);
+    for (const ch of this.present.list()) presence.leave(ch, this.id);
     this.present.clear();
   }
 
-  private print(line: string): void {
+  print(line: string): void {
     (this.logger ??= scriptLogger(this.scriptName, this.id)).info(line);
   }
 
@@ -505,7 +603,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     let slack = this.sendSlack - cost;
     if (slack < 0) {
       const max = this.deps.limits.maxBackpressureBytes;
-      const buffered = t.getBufferedAmount();
+      const buffered = t.getBufferedAmount() + this.pendingNative;
       if (buffered > max) {
         stats.slowConsumerCloses++;
         this.closeSocket(CLOSE_POLICY, 'slow consumer');
@@ -514,6 +612,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
       slack = max - buffered - CONTROL_MARGIN - cost;
     }
     this.sendSlack = slack;
+    this.pendingNative = 0; // a send first writes what uWS still holds for this socket
     stats.messagesOut++;
     if (t.send(bytes, isBinary) === 2) {
       stats.slowConsumerCloses++;
@@ -522,60 +621,108 @@ export class Session implements Subscriber, Runnable, TimerNode {
   }
 
   private api(): LuaTable {
-    const { hub, presence } = this.deps;
-    const ws = table({
-      send: (data: LuaValue) => {
-        if (this.transport === undefined) return NONE;
-        this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
-        return NONE;
-      },
+    // fresh tables per connection (a script may change its own), the functions shared (see `running`)
+    const ws = (this.apiWs = table({
+      send: apiSend,
       recv: recvFn,
       recv_any: recvAnyFn,
-      close: () => {
-        this.closeSocket(CLOSE_NORMAL, '');
-        return NONE;
-      },
-      channel: table({
-        subscribe: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'subscribe');
-          if (this.socketClosed || this.state === State.Done) return false;
-          if (!this.subs.has(ch)) {
-            this.subs.add(ch);
-            hub.subscribe(this, ch);
-          }
-          return true;
-        },
-        unsubscribe: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'unsubscribe');
-          if (this.subs.delete(ch)) hub.unsubscribe(this, ch);
-          return true;
-        },
-        broadcast: (name: LuaValue, data: LuaValue) => {
-          const ch = checkString(name, 1, 'broadcast');
-          hub.publish(ch, luaToJson(data), this.id);
-          return true;
-        },
-        list: () => list([...this.subs]),
-      }),
-      presence: table({
-        join: (name: LuaValue, info: LuaValue) => {
-          const ch = checkString(name, 1, 'join');
-          if (this.socketClosed || this.state === State.Done) return false;
-          this.present.add(ch);
-          presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
-          return true;
-        },
-        leave: (name: LuaValue) => {
-          const ch = checkString(name, 1, 'leave');
-          if (this.present.delete(ch)) presence.leave(ch, this.id);
-          return true;
-        },
-        list: (name: LuaValue) => presenceList(presence, checkString(name, 1, 'list')),
-      }),
-    });
+      close: apiClose,
+      channel: table({ subscribe: apiSubscribe, unsubscribe: apiUnsubscribe, broadcast: apiBroadcast, list: apiChannelList }),
+      presence: table({ join: apiJoin, leave: apiLeave, list: apiPresenceList }),
+    }));
     return table({ ws, error: httpOnlyError });
   }
+
+  // ---- the solidb.ws functions, on the running session ----
+
+  luaSend(data: LuaValue): void {
+    if (this.transport === undefined) return;
+    this.sendString(typeof data === 'string' ? data : data instanceof LuaTable ? luaToJson(data) : checkString(data, 1, 'send'));
+  }
+
+  luaClose(): void {
+    this.closeSocket(CLOSE_NORMAL, '');
+  }
+
+  luaSubscribe(ch: string): boolean {
+    if (this.socketClosed || this.state === State.Done) return false;
+    if (this.subs.add(ch)) this.deps.hub.subscribe(this, ch);
+    return true;
+  }
+
+  luaUnsubscribe(ch: string): void {
+    if (this.subs.delete(ch)) this.deps.hub.unsubscribe(this, ch);
+  }
+
+  luaBroadcast(ch: string, data: LuaValue): void {
+    this.deps.hub.publish(ch, luaToJson(data), this.id);
+  }
+
+  luaChannels(): LuaTable {
+    return list(this.subs.list());
+  }
+
+  luaJoin(ch: string, info: LuaValue): boolean {
+    if (this.socketClosed || this.state === State.Done) return false;
+    this.present.add(ch);
+    this.deps.presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
+    return true;
+  }
+
+  luaLeave(ch: string): void {
+    if (this.present.delete(ch)) this.deps.presence.leave(ch, this.id);
+  }
+
+  luaPresence(ch: string): LuaTable {
+    return presenceList(this.deps.presence, ch);
+  }
 }
+
+// The session whose script is running (scripts never run nested, see scheduler.ts): the solidb
+// functions are shared by all connections instead of a set of closures per connection.
+let running: Session | undefined;
+let corking: Session | undefined;
+
+function corkedRun(): void {
+  const s = corking!;
+  corking = undefined;
+  s.run();
+}
+
+function cur(): Session {
+  if (running === undefined) throw new LuaError('solidb.ws used outside of its script');
+  return running;
+}
+
+function printLine(line: string): void {
+  if (running !== undefined) running.print(line);
+  else log.info(line);
+}
+
+const apiSend = (data: LuaValue): LuaValue => {
+  cur().luaSend(data);
+  return NONE;
+};
+const apiClose = (): LuaValue => {
+  cur().luaClose();
+  return NONE;
+};
+const apiSubscribe = (name: LuaValue): LuaValue => cur().luaSubscribe(checkString(name, 1, 'subscribe'));
+const apiUnsubscribe = (name: LuaValue): LuaValue => {
+  cur().luaUnsubscribe(checkString(name, 1, 'unsubscribe'));
+  return true;
+};
+const apiBroadcast = (name: LuaValue, data: LuaValue): LuaValue => {
+  cur().luaBroadcast(checkString(name, 1, 'broadcast'), data);
+  return true;
+};
+const apiChannelList = (): LuaValue => cur().luaChannels();
+const apiJoin = (name: LuaValue, info: LuaValue): LuaValue => cur().luaJoin(checkString(name, 1, 'join'), info);
+const apiLeave = (name: LuaValue): LuaValue => {
+  cur().luaLeave(checkString(name, 1, 'leave'));
+  return true;
+};
+const apiPresenceList = (name: LuaValue): LuaValue => cur().luaPresence(checkString(name, 1, 'list'));
 
 /** In a WebSocket script solidb.error(msg) is a plain Lua error (it ends the script: close 1011). */
 function httpOnlyError(msg: LuaValue): never {

@@ -106,8 +106,10 @@ t.test('session with a fake script: recv_any order, recv skipping events, timeou
   const got: LuaValue[][] = [];
   const wait = (op: string, ...args: LuaValue[]): RunResult => ({ status: 'suspended', op, args });
   const sock = new FakeSocket();
+  let subscribed: LuaValue;
   const steps = [
-    () => wait('recv'),
+    // the solidb functions act on the session whose script is running: call them from a step
+    () => ((subscribed = api('channel', 'subscribe')('c')), wait('recv')),
     () => wait('recv_any', 1000),
     () => wait('recv_any', 1000),
     () => wait('recv_any', 20),
@@ -116,7 +118,8 @@ t.test('session with a fake script: recv_any order, recv skipping events, timeou
   const s = new Session(sock, 'fake.lua', fakeFactory(steps, got), new LuaTable(), deps);
   sock.onEnd = () => s.onSocketClose();
   s.start();
-  t.equal(api('channel', 'subscribe')('c'), true);
+  t.equal(subscribed, true);
+  t.throws(() => api('channel', 'list')(), 'not usable outside of a script run');
   hub.publish('c', '{"n":1}', undefined); // queued: recv takes client messages only
   s.onMessage('hello');
   t.same(got[0], ['hello'], 'recv got the client message');
@@ -132,10 +135,9 @@ t.test('session with a fake script: recv_any order, recv skipping events, timeou
 
   // queue overflow → 1008
   const sock2 = new FakeSocket();
-  const s2 = new Session(sock2, 'fake.lua', fakeFactory([() => wait('recv'), () => ({ status: 'done', values: [] })], []), new LuaTable(), deps);
+  const s2 = new Session(sock2, 'fake.lua', fakeFactory([() => (api('channel', 'subscribe')('c'), wait('recv')), () => ({ status: 'done', values: [] })], []), new LuaTable(), deps);
   sock2.onEnd = () => s2.onSocketClose();
   s2.start();
-  api('channel', 'subscribe')('c');
   for (let i = 0; i < 5; i++) hub.publish('c', '{}', undefined);
   t.same(sock2.ended, [1008, 'event queue overflow']);
 
