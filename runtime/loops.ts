@@ -93,6 +93,12 @@ export class ForIter {
   /** ipairs fast path: the table, when the iterator is ipairs' and the table has no metatable */
   private arr: LuaTable | undefined = undefined;
   private i = 0;
+  /**
+   * pairs fast path (the iterator is the raw next, from the start): the table and its keys, walked
+   * here as next() would walk them, without a call and a result list per step
+   */
+  private tbl: LuaTable | undefined = undefined;
+  private keys: LuaValue[] | undefined = undefined;
   constructor(
     public f: LuaValue,
     public s: LuaValue,
@@ -104,7 +110,10 @@ export class ForIter {
       this.arr = s;
       this.i = typeof c === 'number' ? c : 0;
     }
-    if (f === nextFn && !(s instanceof LuaTable)) luaError(`bad argument #1 to 'for iterator' (table expected, got ${typeNameMeta(s)})`);
+    if (f === nextFn) {
+      if (!(s instanceof LuaTable)) luaError(`bad argument #1 to 'for iterator' (table expected, got ${typeNameMeta(s)})`);
+      if (c === undefined) this.tbl = s;
+    }
     if (typeof f !== 'function' && metamethod(f, '__call') === undefined) {
       luaError(`attempt to call a ${typeNameMeta(f)} value (for iterator 'for iterator')`);
     }
@@ -119,6 +128,20 @@ export class ForIter {
       this.k = i;
       this.v = v;
       return true;
+    }
+    const tbl = this.tbl;
+    if (tbl !== undefined) {
+      const keys = (this.keys ??= tbl.snapshotKeys());
+      while (this.i < keys.length) {
+        const k = keys[this.i++];
+        const v = tbl.get(k);
+        if (v !== undefined) {
+          this.k = this.c = k;
+          this.v = v;
+          return true;
+        }
+      }
+      return false;
     }
     return this.accept(call(this.f, this.s, this.c));
   }

@@ -270,7 +270,8 @@ export class LuaTable {
     return undefined;
   }
 
-  private snapshotKeys(): LuaValue[] {
+  /** The keys present now, in traversal order (next() walks them; values read when visited). */
+  snapshotKeys(): LuaValue[] {
     const keys: LuaValue[] = [];
     const a = this.a;
     for (let i = 0; i < a.length; i++) if (a[i] !== undefined) keys.push(i + 1);
