@@ -306,8 +306,20 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const slow = this.meta(E.helper('unm', [a], this.site(line, this.desc(e.argument))));
           return E.seq([...pre, E.cond(E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('number')), E.bin('!==', a, E.lit(0))), E.un('-', a), slow)]);
         }
-        case '#':
-          return this.meta(E.helper('len', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
+        case '#': {
+          // a table without a metatable and a non-empty array part: its length is the array's (the
+          // array part never ends in nil); strings, the hash part, __len: the helper
+          const arg = this.exp1(e.argument);
+          const o = arg.type === 'Identifier' ? arg : E.id(this.temp());
+          const n = E.id(this.temp());
+          const slow = this.meta(E.helper('len', [o], this.site(line, this.desc(e.argument))));
+          const fast = E.logical(
+            '&&',
+            E.logical('&&', E.bin('instanceof', o === arg ? o : E.assign(o, arg), E.id('LuaTable')), E.bin('===', E.member(o, 'mt'), E.undef())),
+            E.bin('>', E.assign(n, E.member(E.member(o, 'a'), 'length')), E.lit(0)),
+          );
+          return E.cond(fast, n, slow);
+        }
         case '~':
           return this.meta(E.helper('bnot', [this.exp1(e.argument)], this.site(line, this.desc(e.argument))));
       }
