@@ -27,7 +27,9 @@ export function tocall(f: LuaValue): (...args: LuaValue[]) => LuaValue {
     const target = typeof mm === 'function' ? mm : tocall(mm);
     return (...args: LuaValue[]) => target(f, ...args);
   }
-  return fault(`attempt to call a ${typeNameMeta(f)} value`);
+  const msg = `attempt to call a ${typeNameMeta(f)} value`;
+  // raised when the result is called: after the arguments are evaluated, as in Lua
+  return () => fault(msg);
 }
 
 /**
