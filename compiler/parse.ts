@@ -198,6 +198,8 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
     const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || /\breturn\s+[^\n;]*\S$/.test(before);
     m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
   }
+  // a single non-printable character is shown by its code, as luaX_token2str does: '<\1>'
+  m = m.replace(/ near '([^ -~])'$/, (_, c: string) => ` near '<\\${c.charCodeAt(0)}>'`);
   return m;
 }
 
