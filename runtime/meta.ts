@@ -27,7 +27,9 @@ export function tocall(f: LuaValue): (...args: LuaValue[]) => LuaValue {
     const target = typeof mm === 'function' ? mm : tocall(mm);
     return (...args: LuaValue[]) => target(f, ...args);
   }
-  return fault(`attempt to call a ${typeNameMeta(f)} value`);
+  const msg = `attempt to call a ${typeNameMeta(f)} value`;
+  // raised when the result is called: after the arguments are evaluated, as in Lua
+  return () => fault(msg);
 }
 
 /**
@@ -96,6 +98,7 @@ export function pendingPost(post: (r: LuaValue) => LuaValue): void {
 
 /** Call a metamethod and keep its first result. */
 export function callMeta(mm: LuaValue, a: LuaValue, b: LuaValue, c?: LuaValue): LuaValue {
+  if (typeof mm !== 'function' && metamethod(mm, '__call') === undefined) metaCallError(mm, a, b);
   if (GM.on) {
     if (typeof mm === 'function' && mm.$g !== undefined) {
       pending = { call: new PendingCall(mm.$g(a, b, c)), post: firstOf };
@@ -112,6 +115,19 @@ export function callMeta(mm: LuaValue, a: LuaValue, b: LuaValue, c?: LuaValue): 
 }
 
 export { first };
+
+const EVENTS = ['add', 'sub', 'mul', 'div', 'mod', 'pow', 'unm', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot',
+  'concat', 'len', 'eq', 'lt', 'le', 'index', 'newindex', 'close'];
+
+/** "attempt to call a X value (metamethod 'add')": the event is the one of a's or b's metatable holding mm. */
+function metaCallError(mm: LuaValue, a: LuaValue, b: LuaValue): never {
+  for (const v of [a, b]) {
+    const mt = getMetatable(v);
+    if (mt === undefined) continue;
+    for (const ev of EVENTS) if (mt.getStr('__' + ev) === mm) return fault(`attempt to call a ${typeNameMeta(mm)} value (metamethod '${ev}')`, -1);
+  }
+  return fault(`attempt to call a ${typeNameMeta(mm)} value`, -1);
+}
 
 /** Type name for error messages, honouring __name. */
 export function typeNameMeta(v: LuaValue): string {

@@ -73,6 +73,7 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
         throw e;
       }
       const env = args.length >= 4 ? args[3] : G;
+      if (dumped.main) return mainChunk(chunkFactory(fscript)(env), dumped.text, dumped.chunkName);
       return first(call(chunkFactory(fscript)(env)));
     }
     if (!m.includes('t')) return new Multi([undefined, `attempt to load a text chunk (mode is '${m}')`]);
@@ -84,7 +85,7 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
       throw e;
     }
     const env = args.length >= 4 ? args[3] : G;
-    return chunkFactory(script)(env);
+    return mainChunk(chunkFactory(script)(env), source, chunkId(chunkName));
   });
 }
 
@@ -94,9 +95,19 @@ export { luaError };
 
 const DUMP_HEADER = '\x1bLua\x54\x00moongate\x00';
 
+/** Main functions of loaded chunks: string.dump of one carries the whole chunk (a vararg function). */
+const mainChunks = new WeakMap<object, { source: string; chunkName: string }>();
+
+function mainChunk(f: LuaValue, source: string, chunkName: string): LuaValue {
+  if (typeof f === 'function') mainChunks.set(f, { source, chunkName });
+  return f;
+}
+
 /** string.dump(f) for a Lua function: its source text, recovered from the directive the compiler put in it. */
 export function dumpFunction(f: LuaValue): string | undefined {
   if (typeof f !== 'function') return undefined;
+  const main = mainChunks.get(f);
+  if (main !== undefined) return `${DUMP_HEADER}${main.chunkName}\x00\x01${main.source}`;
   const g = f.$g ?? f;
   const m = /"\$L:(\w+):(\d+):(\d+)"/.exec(Function.prototype.toString.call(g));
   if (m === null) return undefined;
@@ -112,10 +123,12 @@ export function dumpFunction(f: LuaValue): string | undefined {
   return `${DUMP_HEADER}${src.chunkName}\x00return function(${params}${rest}`;
 }
 
-function undump(s: string): { text: string; chunkName: string } | undefined {
+function undump(s: string): { text: string; chunkName: string; main: boolean } | undefined {
   if (!s.startsWith(DUMP_HEADER)) return undefined;
   const body = s.slice(DUMP_HEADER.length);
   const z = body.indexOf('\x00');
   if (z < 0) return undefined;
-  return { chunkName: body.slice(0, z), text: body.slice(z + 1) };
+  // a main chunk's dump marks its source with \x01 (a function's starts with "return function(")
+  const main = body.charCodeAt(z + 1) === 1;
+  return { chunkName: body.slice(0, z), text: body.slice(z + (main ? 2 : 1)), main };
 }
