@@ -321,13 +321,21 @@ function parseSpec(form: string): Spec {
   return sp;
 }
 
+/** Runs of spaces and zeros for padding (widths have at most two digits). */
+const SPACES: string[] = [];
+const ZEROS: string[] = [];
+for (let n = 0; n < 100; n++) {
+  SPACES.push(' '.repeat(n));
+  ZEROS.push('0'.repeat(n));
+}
+
 function pad(body: string, prefix: string, sp: Spec, zeroOk: boolean): string {
   const len = body.length + prefix.length;
   if (len >= sp.width) return prefix + body;
   const n = sp.width - len;
-  if (sp.left) return prefix + body + ' '.repeat(n);
-  if (sp.zero && zeroOk) return prefix + '0'.repeat(n) + body;
-  return ' '.repeat(n) + prefix + body;
+  if (sp.left) return prefix + body + SPACES[n];
+  if (sp.zero && zeroOk) return prefix + ZEROS[n] + body;
+  return SPACES[n] + prefix + body;
 }
 
 function fmtInt(n: number | bigint, conv: number, sp: Spec): string {
