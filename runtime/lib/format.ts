@@ -96,6 +96,18 @@ function productError(a: number, b: number, p: number): number {
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
+/** FRACTIONS[p][k]: "." and k in p digits, for p <= 3 */
+const FRACTIONS: string[][] = [];
+
+function fractions(prec: number): string[] {
+  let t = FRACTIONS[prec];
+  if (t === undefined) {
+    t = FRACTIONS[prec] = [];
+    for (let k = 0; k < POW10[prec]; k++) t.push('.' + String(k).padStart(prec, '0'));
+  }
+  return t;
+}
+
 /**
  * %.<prec>f for values whose scaled value ax * 10^prec stays below 2^51: that value rounded half to even
  * (as C does) from its exact form y + err, then the point put in. undefined when out of that range.
@@ -110,8 +122,12 @@ function fixedSmall(ax: number, prec: number): string | undefined {
   // sign of (y - n - 0.5) + err: y - n is exact, and so is subtracting 0.5 when the result is near 0
   const d = y - n - 0.5 + err;
   if (d > 0 || (d === 0 && n % 2 === 1)) n++;
+  if (prec === 0) return String(n);
+  if (prec <= 3) {
+    const ip = Math.floor(n / P);
+    return String(ip) + fractions(prec)[n - ip * P];
+  }
   let s = String(n);
-  if (prec === 0) return s;
   if (s.length <= prec) s = '0'.repeat(prec + 1 - s.length) + s;
   return s.slice(0, s.length - prec) + '.' + s.slice(s.length - prec);
 }
