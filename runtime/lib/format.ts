@@ -108,6 +108,13 @@ function fractions(prec: number): string[] {
   return t;
 }
 
+/** "000" to "999" */
+let THREE_DIGITS: string[] | undefined;
+
+function threeDigits(): string[] {
+  return (THREE_DIGITS ??= fractions(3).map((f) => f.slice(1)));
+}
+
 /**
  * %.<prec>f for values whose scaled value ax * 10^prec stays below 2^51: that value rounded half to even
  * (as C does) from its exact form y + err, then the point put in. undefined when out of that range.
@@ -123,9 +130,13 @@ function fixedSmall(ax: number, prec: number): string | undefined {
   const d = y - n - 0.5 + err;
   if (d > 0 || (d === 0 && n % 2 === 1)) n++;
   if (prec === 0) return String(n);
-  if (prec <= 3) {
+  if (prec <= 6) {
     const ip = Math.floor(n / P);
-    return String(ip) + fractions(prec)[n - ip * P];
+    const fr = n - ip * P;
+    if (prec <= 3) return String(ip) + fractions(prec)[fr];
+    // the first prec-3 digits with the point, then the last three
+    const hi = Math.floor(fr / 1000);
+    return String(ip) + fractions(prec - 3)[hi] + threeDigits()[fr - hi * 1000];
   }
   let s = String(n);
   if (s.length <= prec) s = '0'.repeat(prec + 1 - s.length) + s;
