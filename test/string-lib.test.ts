@@ -10,6 +10,7 @@ import { mkfloat, normInt } from '../runtime/number.js';
 import { isBuiltin, tostr } from '../runtime/ops.js';
 import { stringMeta } from '../runtime/meta.js';
 import { openString } from '../runtime/lib/string.js';
+import { toRegex } from '../runtime/lib/lregex.js';
 
 const G = new LuaTable();
 const S = openString(G);
@@ -626,4 +627,27 @@ t.test('pattern recursion limit', async (t) => {
   t.match(msg, /too many captures|pattern too complex/);
   t.same(vals(find('x'.repeat(100000), '.-$')), [1, 100000]);
   t.same(vals(find('x'.repeat(100000) + 'y', 'x*y')), [1, 100001]);
+});
+
+t.test('patterns give the same results on the interpreter and as RegExps', async (t) => {
+  // a pattern's first two uses on a short subject run on the interpreter, the later ones on its RegExp
+  const subjects = ['hello world 123', '', 'a,b,,c', '\0x\x80\xff', 'key=val; k2=v2'];
+  const patterns = ['%a+', '(%w+)=(%w+)', '()%d()', '^h', '$', 'x*', '%f[%w]%w+', '[^,]*', '[\x80-\xff]', '%z', '.-', '(h)(e)'];
+  for (const p of patterns) {
+    for (const s of subjects) {
+      for (const name of ['find', 'match', 'gmatch', 'gsub']) {
+        const args = name === 'gsub' ? [s, p, '<%0>'] : [s, p];
+        const first = run(name, args);
+        for (let k = 0; k < 3; k++) t.equal(run(name, args), first, `${name} ${JSON.stringify(s)} ${JSON.stringify(p)}`);
+      }
+    }
+  }
+});
+
+t.test('patterns the RegExp translation leaves to the interpreter', async (t) => {
+  for (const p of ['%b()', '(a)%1', 'a)', '(a', '[a', 'a%', '%f', '%fa', 'a?'.repeat(80)]) {
+    t.equal(toRegex(p, 0, false), null, p);
+  }
+  t.not(toRegex('(%d+)%.()[^ ]-%f[%s]$', 0, false), null);
+  t.equal(toRegex('^a', 1, true)!.re.sticky, true);
 });

@@ -96,6 +96,25 @@ function productError(a: number, b: number, p: number): number {
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
+/** FRACTIONS[p][k]: "." and k in p digits, for p <= 3 */
+const FRACTIONS: string[][] = [];
+
+function fractions(prec: number): string[] {
+  let t = FRACTIONS[prec];
+  if (t === undefined) {
+    t = FRACTIONS[prec] = [];
+    for (let k = 0; k < POW10[prec]; k++) t.push('.' + String(k).padStart(prec, '0'));
+  }
+  return t;
+}
+
+/** "000" to "999" */
+let THREE_DIGITS: string[] | undefined;
+
+function threeDigits(): string[] {
+  return (THREE_DIGITS ??= fractions(3).map((f) => f.slice(1)));
+}
+
 /**
  * %.<prec>f for values whose scaled value ax * 10^prec stays below 2^51: that value rounded half to even
  * (as C does) from its exact form y + err, then the point put in. undefined when out of that range.
@@ -110,8 +129,16 @@ function fixedSmall(ax: number, prec: number): string | undefined {
   // sign of (y - n - 0.5) + err: y - n is exact, and so is subtracting 0.5 when the result is near 0
   const d = y - n - 0.5 + err;
   if (d > 0 || (d === 0 && n % 2 === 1)) n++;
+  if (prec === 0) return String(n);
+  if (prec <= 6) {
+    const ip = Math.floor(n / P);
+    const fr = n - ip * P;
+    if (prec <= 3) return String(ip) + fractions(prec)[fr];
+    // the first prec-3 digits with the point, then the last three
+    const hi = Math.floor(fr / 1000);
+    return String(ip) + fractions(prec - 3)[hi] + threeDigits()[fr - hi * 1000];
+  }
   let s = String(n);
-  if (prec === 0) return s;
   if (s.length <= prec) s = '0'.repeat(prec + 1 - s.length) + s;
   return s.slice(0, s.length - prec) + '.' + s.slice(s.length - prec);
 }
@@ -321,13 +348,21 @@ function parseSpec(form: string): Spec {
   return sp;
 }
 
+/** Runs of spaces and zeros for padding (widths have at most two digits). */
+const SPACES: string[] = [];
+const ZEROS: string[] = [];
+for (let n = 0; n < 100; n++) {
+  SPACES.push(' '.repeat(n));
+  ZEROS.push('0'.repeat(n));
+}
+
 function pad(body: string, prefix: string, sp: Spec, zeroOk: boolean): string {
   const len = body.length + prefix.length;
   if (len >= sp.width) return prefix + body;
   const n = sp.width - len;
-  if (sp.left) return prefix + body + ' '.repeat(n);
-  if (sp.zero && zeroOk) return prefix + '0'.repeat(n) + body;
-  return ' '.repeat(n) + prefix + body;
+  if (sp.left) return prefix + body + SPACES[n];
+  if (sp.zero && zeroOk) return prefix + ZEROS[n] + body;
+  return SPACES[n] + prefix + body;
 }
 
 function fmtInt(n: number | bigint, conv: number, sp: Spec): string {

@@ -59,6 +59,8 @@ export class PatInfo {
   /** the pattern as a RegExp when anchored by a leading '^' / scanning (null: not translatable) */
   rxAnchored: LuaRegex | null | undefined = undefined;
   rxScan: LuaRegex | null | undefined = undefined;
+  /** how many matchers this pattern has had */
+  uses = 0;
   /** pattern has none of the special characters "^$*+?.([%-" */
   readonly plain: boolean;
   constructor(readonly p: string) {
@@ -96,6 +98,17 @@ export function patInfo(p: string): PatInfo {
     cache.set(p, pi);
   }
   return pi;
+}
+
+/** {c} as a membership table, shared by every pattern that starts with the literal c */
+const singles: Uint8Array[] = [];
+function singleSet(c: number): Uint8Array {
+  let set = singles[c];
+  if (set === undefined) {
+    set = singles[c] = new Uint8Array(256);
+    set[c] = 1;
+  }
+  return set;
 }
 
 export class MatchState {
@@ -306,10 +319,7 @@ export class MatchState {
         if (epc !== 42 && epc !== 63 && epc !== 45) {
           if (pc === L_ESC) set = CLASS.subarray(nc << 8, (nc << 8) + 256);
           else if (pc === 91) set = this.bracketSet(p, ep - 1);
-          else {
-            set = new Uint8Array(256);
-            set[pc] = 1;
-          }
+          else set = singleSet(pc);
         }
       }
     }

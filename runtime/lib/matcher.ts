@@ -29,12 +29,18 @@ export interface Matcher {
  */
 export function matcher(src: string, info: PatInfo, anchorOk: boolean): Matcher {
   const anchored = anchorOk && info.p.charCodeAt(0) === 94;
+  // building a RegExp costs about as much as interpreting a few thousand bytes: worth it for a pattern
+  // that is used again or a long subject, not for a pattern made for one short match
+  if (++info.uses < REGEX_AFTER_USES && src.length < REGEX_MIN_SUBJECT) return acquire(src, info, anchored);
   let rx: LuaRegex | null;
   if (anchored) rx = info.rxAnchored === undefined ? (info.rxAnchored = toRegex(info.p, 1, true)) : info.rxAnchored;
   else rx = info.rxScan === undefined ? (info.rxScan = toRegex(info.p, 0, false)) : info.rxScan;
   if (rx !== null) return new RegexMatcher(src, info, rx, anchored);
   return acquire(src, info, anchored);
 }
+
+const REGEX_AFTER_USES = 3;
+const REGEX_MIN_SUBJECT = 2048;
 
 class RegexMatcher implements Matcher {
   end = 0;
