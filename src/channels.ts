@@ -12,7 +12,7 @@ export const EV_PRESENCE = 2;
 
 export interface Subscriber {
   readonly id: string;
-  /** Subscribed natively to its channels' topics right now (forwarding.ts). */
+  /** Idle, taking publications natively (forwarding.ts). */
   readonly forwarding?: boolean;
   /** Take `fw` natively (true), or leave forwarding and have it delivered as an event (false). */
   forward?(fw: Forward): boolean;

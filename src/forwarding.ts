@@ -1,7 +1,8 @@
 // Native forwarding of channel broadcasts (see forward-analysis.ts for when a script qualifies).
 //
 // A session of such a script that waits in recv_any with nothing queued subscribes its socket to the
-// uWS topics of its channels; a broadcast then reaches it through one app.publish (fan-out in C++),
+// uWS topics of its channels (at the first broadcast that finds it so: waits ended by presence events
+// alone cost no native calls); a broadcast then reaches it through one app.publish (fan-out in C++),
 // with the text `json.encode(msg.data)` would have produced, instead of an event, a resume and a send.
 // Any other input (a client message, a presence event, a timeout, a broadcast it cannot take natively)
 // first takes the session off the topics, so everything after it goes through the script in order.

@@ -151,12 +151,15 @@ export class Session implements Subscriber, Runnable, TimerNode {
    */
   private sendSlack = 0;
   /**
-   * Forwarding (forwarding.ts): subscribed to its channels' uWS topics while idle in recv_any.
-   * lastForward: when the last natively forwarded publication was published (0: none since the wait
-   * began); it ends the wait the script is in, as the event would have. pendingNative: bytes forwarded
-   * since the last send of ours, which uWS may not count in getBufferedAmount yet.
+   * Forwarding (forwarding.ts): idle in recv_any, the script allowing it. The socket subscribes to its
+   * channels' uWS topics at the first publication that finds it so (topicsOn), not at every wait: a
+   * presence event between two waits then costs no (un)subscribe. lastForward: when the last natively
+   * forwarded publication was published (0: none since the wait began); it ends the wait the script is
+   * in, as the event would have. pendingNative: bytes forwarded since the last send of ours, which uWS
+   * may not count in getBufferedAmount yet.
    */
   forwarding = false;
+  private topicsOn = false;
   private keepTopic = false;
   private lastForward = 0;
   private pendingNative = 0;
@@ -251,6 +254,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.socketClosed = true;
     this.transport = undefined;
     this.forwarding = false; // uWS drops a closed socket's topics itself
+    this.topicsOn = false;
     stats.connectionsOpen--;
     this.cleanup();
     if (this.state === State.Done) return;
@@ -454,7 +458,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   private park(): void {
     if (this.state !== State.RecvAny || this.socketClosed) return;
-    if (this.forwardable) this.startForwarding();
+    if (this.forwardable && !this.forwarding) this.startForwarding();
     if (this.waitNew) {
       // a new wait: its deadline starts now
       this.waitNew = false;
@@ -473,7 +477,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
   /** Idle in recv_any with nothing queued: take channel publications natively, when the script still allows it. */
   private startForwarding(): void {
     const t = this.transport;
-    if (this.forwarding || t === undefined || t.subscribe === undefined || this.subs.size === 0) return;
+    if (t === undefined || t.subscribe === undefined || this.subs.size === 0) return;
     if (!this.deps.hub.nativeForwarding || this.wsQ.length + this.evQ.length > 0) return;
     // the forward statement reads the globals solidb and json: they must still be the originals
     const env = this.inst?.env;
@@ -485,9 +489,13 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (!(json instanceof LuaTable) || json.getStr('encode') !== JSON_ENCODE) return;
     this.fwdJson = json;
     this.lastForward = 0;
-    if (!this.keepTopic) this.keepTopic = t.subscribe(KEEP_TOPIC);
-    this.subs.forEach((ch) => t.subscribe!(channelTopic(ch)));
     this.forwarding = true;
+  }
+
+  private subscribeTopics(t: Transport): void {
+    if (!this.keepTopic) this.keepTopic = t.subscribe!(KEEP_TOPIC);
+    this.subs.forEach((ch) => t.subscribe!(channelTopic(ch)));
+    this.topicsOn = true;
   }
 
   /** Take the socket off its topics (before anything else reaches the script) and end the wait forwards ended. */
@@ -495,7 +503,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.forwarding = false;
     this.fwdJson = undefined;
     const t = this.transport;
-    if (t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(ch)));
+    if (this.topicsOn && t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(ch)));
+    this.topicsOn = false;
     this.foldForwards();
   }
 
@@ -519,6 +528,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (!fw.jsonOk) return false;
     const slack = this.sendSlack - fw.cost;
     if (slack < 0) return false; // the event path asks uWS for the real buffered amount
+    if (!this.topicsOn) this.subscribeTopics(this.transport!); // the native publish follows the fan-out loop
     this.sendSlack = slack;
     this.pendingNative += fw.cost;
     this.lastForward = fw.time;
