@@ -449,6 +449,14 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const fast = E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0)));
           return cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow);
         }
+        case '//': {
+          // int32 (or safe integer) // nonzero int32: the floor of the double quotient is exact
+          const lb = lit(b);
+          const bOk = lb !== undefined ? ((lb | 0) === lb && lb !== 0 ? undefined : E.lit(false)) : E.logical('&&', isI32(b)!, E.bin('!==', b, E.lit(0)));
+          const cond = and(isNum(a), isNum(b), a.$int ? undefined : isI32(a), bOk);
+          const fast = E.bin('+', E.call(E.member(E.id('Math'), 'floor'), [E.bin('/', a, b)]), E.lit(0));
+          return cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow);
+        }
         case '<':
         case '<=':
         case '>':
@@ -852,7 +860,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       if (v !== value) pre.push(E.assign(v, value));
       const slot = E.cmember(E.member(o, 's'), E.lit(key));
       const test = E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('!==', slot, E.undef()));
-      return E.seq([...pre, E.cond(test, E.assign(E.cmember(E.member(o, 's'), E.lit(key)), v), this.meta(E.helper('setindex', [o, E.lit(key), v], site)))]);
+      return E.seq([...pre, E.cond(test, E.assign(E.cmember(E.member(o, 's'), E.lit(key)), v), this.meta(E.helper('setfield', [o, E.lit(key), v], site)))]);
     }
 
     ifStat(clauses: Node[], i: number): Node {

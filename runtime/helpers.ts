@@ -5,7 +5,7 @@ import { B, PAUSE, budget } from './budget.js';
 import { NOERR, checkClose, closeVar } from './closing.js';
 import { forIter, forlimit, forprep, forvar } from './loops.js';
 import { GM, NEEDG, takePending, tocall } from './meta.js';
-import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setindex } from './ops.js';
+import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setfield, setindex } from './ops.js';
 import { PendingCall, callG, mkG } from './suspend.js';
 import { LFloat, boxFloat, LuaTable, LuaValue, Multi, NONE, StrDict, all, first, results, truthy } from './value.js';
 
@@ -39,7 +39,7 @@ function setlist(t: LuaTable, items: LuaValue[]): void {
 
 export const RT = {
   LuaTable, LFloat, boxFloat, Multi, NONE, first, all, results, truthy,
-  index, indexS, setindex, rawsetChecked,
+  index, indexS, setindex, setfield, rawsetChecked,
   add, sub, mul, div, mod, pow, powf, idiv, unm, band, bor, bxor, shl, shr, bnot,
   eq, lt, le, gt, ge, concat, len,
   callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,

@@ -54,7 +54,7 @@ export class Instance {
   ) {
     const libs = opts.libraries ?? createLibraries();
     this.env = createGlobals(opts, libs);
-    if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setStr(k, opts.globals[k]);
+    if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setField(k, opts.globals[k]);
     this.stringMt = libs.stringMt;
     this.main = chunkFactory(script)(this.env);
     this.cpuLimitMs = opts.cpuLimitMs ?? Infinity;

@@ -76,6 +76,18 @@ export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
   return setindexMeta(o, k, v);
 }
 
+/** o.k = v for a constant key k (compiled code, after its inline store missed): see LuaTable.setField. */
+export function setfield(o: LuaValue, k: string, v: LuaValue): unknown {
+  if (o instanceof LuaTable) {
+    const mt = o.mt;
+    if (mt === undefined || (mt.sm === undefined && mt.s.__newindex === undefined)) {
+      o.setField(k, v);
+      return;
+    }
+  }
+  return setindex(o, k, v);
+}
+
 export function rawsetChecked(t: LuaTable, k: LuaValue, v: LuaValue): void {
   if (k === undefined) luaError('table index is nil');
   if (typeof k === 'number' && k !== k) luaError('table index is NaN');

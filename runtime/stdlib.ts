@@ -61,7 +61,7 @@ export function createLibraries(): Libraries {
     const lib = P.getStr(name) as LuaTable | undefined;
     if (lib === undefined) continue;
     const copy = new LuaTable();
-    lib.forEachStr((k, v) => copy.setStr(k, v));
+    lib.forEachStr((k, v) => copy.setField(k, v));
     tables.push([name, copy]);
   }
   const stringMt = new LuaTable();
@@ -71,8 +71,8 @@ export function createLibraries(): Libraries {
 
 export function createGlobals(opts: Partial<GlobalsOptions> = {}, libs: Libraries = createLibraries()): LuaTable {
   const G = new LuaTable();
-  for (const [name, t] of libs.tables) G.setStr(name, t);
+  for (const [name, t] of libs.tables) G.setField(name, t);
   openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
-  G.setStr('load', makeLoad(G));
+  G.setField('load', makeLoad(G));
   return G;
 }

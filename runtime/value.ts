@@ -171,6 +171,22 @@ export class LuaTable {
     s[k] = v;
   }
 
+  /**
+   * setStr for a field named in the program (a constant key, a library or global name). V8 turns an
+   * object that grows by keyed stores into a slow dictionary after about 26 properties; properties
+   * defined like named ones keep it fast (until MAX_RECORD_KEYS moves the keys to the Map), so big
+   * classes, modules and the globals table keep their inline caches. Dynamic keys use setStr.
+   */
+  setField(k: string, v: LuaValue): void {
+    const s = this.s;
+    if (v === undefined || this.sm !== undefined || s === EMPTY_STR || s[k] !== undefined || Object.hasOwn(s, k)) return this.setStr(k, v);
+    if (++this.sn > MAX_RECORD_KEYS) {
+      this.toMapMode().set(k, v);
+      return;
+    }
+    Object.defineProperty(s, k, { value: v, writable: true, enumerable: true, configurable: true });
+  }
+
   private toMapMode(): Map<string, LuaValue> {
     const sm = new Map<string, LuaValue>();
     const s = this.s;

@@ -43,9 +43,9 @@ export function openBase(G: LuaTable, opts: BaseOptions): void {
     shared = new LuaTable();
     buildBase(shared, { print: () => {} });
   }
-  shared.forEachStr((k, v) => G.setStr(k, v));
-  G.setStr('print', makePrint(opts));
-  G.setStr('_G', G);
+  shared.forEachStr((k, v) => G.setField(k, v));
+  G.setField('print', makePrint(opts));
+  G.setField('_G', G);
 }
 
 function makePrint(opts: BaseOptions): (...args: LuaValue[]) => LuaValue {
@@ -289,7 +289,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     return argError(1, 'collectgarbage', `invalid option '${tostr(opt)}'`);
   });
 
-  G.setStr('_G', G);
+  G.setField('_G', G);
   G.setStr('_VERSION', 'Lua 5.4');
   void checkInt;
 }

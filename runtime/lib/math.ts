@@ -56,6 +56,7 @@ function math_floor(this: unknown, x: LuaValue): LuaValue {
     return d === d && d !== Infinity && d !== -Infinity ? d + 0 : d;
   }
   if (typeof x === 'bigint') return x;
+  if (x instanceof LFloat && Math.abs(x.n) <= Number.MAX_SAFE_INTEGER) return x.n + 0; // integral already
   return numint(Math.floor(numArg(x, arguments.length >= 1, 1, 'floor')));
 }
 
@@ -66,6 +67,7 @@ function math_ceil(this: unknown, x: LuaValue): LuaValue {
     return d === d && d !== Infinity && d !== -Infinity ? d + 0 : d;
   }
   if (typeof x === 'bigint') return x;
+  if (x instanceof LFloat && Math.abs(x.n) <= Number.MAX_SAFE_INTEGER) return x.n + 0; // integral already
   return numint(Math.ceil(numArg(x, arguments.length >= 1, 1, 'ceil')));
 }
 
