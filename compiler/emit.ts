@@ -49,6 +49,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
   class FnEmitter {
     temps: string[] = [];
+    /**
+     * Temps serve one statement: when it is emitted they go back to the pool for the next ones (fewer
+     * JS locals: smaller frames, and smaller suspended generators, which keep all of theirs).
+     */
+    usedTemps: string[] = [];
+    freeTemps: string[] = [];
     /** temps not yet cleared after the statement that used them (generators, see statements()) */
     live: string[] = [];
     labels: Map<string, LabelTarget>[] = [];
@@ -65,8 +71,12 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     temp(): string {
-      const t = `$${++uid}`;
-      this.temps.push(t);
+      let t = this.freeTemps.pop();
+      if (t === undefined) {
+        t = `$${++uid}`;
+        this.temps.push(t);
+      }
+      this.usedTemps.push(t);
       this.live.push(t);
       return t;
     }
@@ -694,7 +704,9 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           return out;
         }
         const mark = this.live.length;
+        const used = this.usedTemps.length;
         out.push(...this.stat(st));
+        this.freeTemps.push(...this.usedTemps.splice(used));
         // a suspended generator keeps all its temps: clear this statement's, so the tables and strings
         // they held do not stay alive until overwritten (a WebSocket script's first messages, for its lifetime)
         if (this.gen && this.live.length > mark) {
