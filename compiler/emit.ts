@@ -309,7 +309,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     binary(e: Node): Node {
       const op = e.operator;
-      const line = L.endLine(e.left);
+      // Lua reports an arithmetic error at the operator's line, a comparison at its right operand's end
+      const line = COMPARE[e.operator] ? L.endLine(e.right) : L.opLine(e.left);
       if (!this.inFloatFallback && floatOps(e) >= 2) return this.floatTree(e);
       if (op === '==' || op === '~=') {
         const t = this.equality(e.left, e.right);

@@ -30,7 +30,7 @@ export interface ParsedChunk {
 /** Line starts of a text, counting line breaks as Lua and luaparse do (\n, \r, \r\n, \n\r). */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
@@ -62,6 +62,20 @@ export class LineIndex {
   /** line where a node ends (of its last character) */
   endLine(node: any): number {
     return this.line(node.range[1] - 1);
+  }
+  /** line of the operator after a binary expression's left operand (where Lua reports its errors) */
+  opLine(left: any): number {
+    const t = this.text;
+    let i = left.range[1];
+    for (;;) {
+      while (i < t.length && /[\s)]/.test(t[i]!)) i++;
+      if (!t.startsWith('--', i)) break;
+      const long = /^--\[(=*)\[/.exec(t.slice(i, i + 64));
+      const close = long ? t.indexOf(`]${long[1]}]`, i) : -1;
+      if (long && close >= 0) i = close + long[1].length + 2;
+      else while (i < t.length && t[i] !== '\n' && t[i] !== '\r') i++;
+    }
+    return this.line(Math.min(i, t.length - 1));
   }
 }
 
