@@ -3,7 +3,7 @@
 
 import { argError, captureStack, luaError, toLuaError, where } from '../error.js';
 import { setIpairsIter, setNextFn } from '../loops.js';
-import { GM, call, getMetatable, metamethod } from '../meta.js';
+import { GM, call, calleeFromC, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
 import { index, markBuiltin, tostr } from '../ops.js';
 import { PendingCall, callG, withGen, type LuaGenerator } from '../suspend.js';
@@ -125,7 +125,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     function* (...args: LuaValue[]): LuaGenerator {
       checkAny(args.length, 1, 'pcall');
       try {
-        let r = callG(args[0], ...args.slice(1));
+        let r = callG(typeof args[0] === 'function' ? args[0] : calleeFromC(args[0]), ...args.slice(1));
         if (r instanceof PendingCall) r = yield r;
         return prependTrue(r);
       } catch (e) {
@@ -159,7 +159,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     function* (...args: LuaValue[]): LuaGenerator {
       if (typeof args[1] !== 'function') typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
       try {
-        let r = callG(args[0], ...args.slice(2));
+        let r = callG(typeof args[0] === 'function' ? args[0] : calleeFromC(args[0]), ...args.slice(2));
         if (r instanceof PendingCall) r = yield r;
         return prependTrue(r);
       } catch (e) {
