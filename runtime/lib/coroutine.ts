@@ -176,6 +176,8 @@ export function openCoroutine(G: LuaTable): LuaTable {
     if (st === 'running' || st === 'normal') luaError(`cannot close a ${st} coroutine`);
     // run pending to-be-closed variables: returning from each suspended generator runs its finally blocks
     let err: unknown = NOERR;
+    // Lua closes the variables inside the coroutine: it is "running" meanwhile
+    if (co.stack.length > 0) co.status = 'running';
     for (let i = co.stack.length - 1; i >= 0; i--) {
       try {
         co.stack[i].return(undefined);
