@@ -939,11 +939,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const it = this.temp();
       const vars: VarInfo[] = st.variables.map((v: Node) => v.$var);
       const explist = E.arr(this.listElements(st.iterators));
-      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(L.startLine(st)))));
+      // Lua places the iterator call at the line where the expression list starts
+      const line = L.startLine(st.iterators[0]);
+      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(line))));
       return this.withLoop((label) => {
         const step = this.gen
-          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st))))
-          : E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st)));
+          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(line)))
+          : E.call(E.member(E.id(it), 'step'), [], this.site(line));
         const binds = E.letDecl(
           vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.call(E.member(E.id(it), 'extra'), [E.lit(k)])] as [string, Node]),
         );
