@@ -255,9 +255,11 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     return new Multi([next, t, undefined]);
   });
 
+  const nextInt = (c: number | bigint): number | bigint => normInt((typeof c === 'bigint' ? c : BigInt(c)) + 1n);
   const ipairsIter = markBuiltin((t: LuaValue, i: LuaValue): LuaValue => {
-    const n = (i as number) + 1;
-    const v = t instanceof LuaTable && t.mt === undefined ? t.getInt(n) : index(t, n);
+    // the control value wraps around at maxinteger, as Lua's integer arithmetic does
+    const n = typeof i === 'number' && i < MAX_SAFE && Number.isInteger(i) ? i + 1 : nextInt(checkInt(i, 2, 'ipairs'));
+    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : index(t, n);
     return v === undefined ? undefined : new Multi([n, v]);
   });
   setIpairsIter(ipairsIter);
