@@ -298,13 +298,14 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
 
 /** tonumber(s, base): an integer numeral in the given base, wrapping like Lua; undefined if malformed. */
 function strToIntBase(s: string, base: number): LuaValue {
-  const t = s.trim();
+  // C's isspace, not JS's trim (which also strips \xa0)
+  const t = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
   let i = 0;
   let neg = false;
   if (t[0] === '-') {
     neg = true;
     i = 1;
-  }
+  } else if (t[0] === '+') i = 1;
   if (i >= t.length) return undefined;
   let n = 0n;
   let small = 0;
