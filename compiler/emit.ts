@@ -11,6 +11,7 @@ import * as E from './estree.js';
 import type { Node, SiteInfo } from './estree.js';
 import type { FuncInfo, Resolution, VarInfo } from './resolve.js';
 import { LuaSyntaxError, stringValue } from './parse.js';
+import { hexFloat } from '../runtime/number.js';
 
 const ARITH: Record<string, string> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow', '//': 'idiv',
@@ -1043,14 +1044,7 @@ export function numericValue(raw: string): { n: number; float: boolean } | bigin
       return b >= -9007199254740991n && b <= 9007199254740991n ? { n: Number(b), float: false } : b;
     }
     const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?$/.exec(raw)!;
-    let x = 0;
-    for (const c of m[1]) x = x * 16 + parseInt(c, 16);
-    let scale = 1 / 16;
-    for (const c of m[2] ?? '') {
-      x += parseInt(c, 16) * scale;
-      scale /= 16;
-    }
-    return { n: x * Math.pow(2, m[3] ? +m[3] : 0), float: true };
+    return { n: hexFloat(m[1], m[2] ?? '', m[3]), float: true };
   }
   if (/[.eE]/.test(raw)) return { n: Number(raw), float: true };
   const b = BigInt(raw);
