@@ -206,7 +206,8 @@ function arithNum(op: number, x: Num, y: Num): LuaValue {
 
 function fmod(a: number, b: number): LuaValue {
   let m = a % b;
-  if (m * b < 0) m += b;
+  // luai_nummod's test, not m * b < 0: that product underflows to zero for tiny operands
+  if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
   return mkfloat(m);
 }
 
