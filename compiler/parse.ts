@@ -223,23 +223,12 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
  * input is "near <eof>".
  */
 function stringErrorNear(msg: string, src: string, index: number): string {
-  const m = /^(hexadecimal digit expected|invalid escape sequence|decimal escape too large|UTF-8 value too large|missing '\{' in \\u\{xxxx\}|missing '\}' in \\u\{xxxx\}|unfinished string) near '(.*)'$/s.exec(msg);
+  const m = /^(hexadecimal digit expected|invalid escape sequence|decimal escape too large|UTF-8 value too large|missing '\{'[^']*|missing '\}'[^']*|unfinished string) near '(.*)'$/s.exec(msg);
   if (m === null || typeof index !== 'number') return msg;
-  // find the literal containing `index`: scan its line, tracking quotes and escapes
-  let i = src.lastIndexOf('\n', index - 1) + 1;
-  let start = -1;
-  let quote = 0;
-  for (; i < index; i++) {
-    const c = src.charCodeAt(i);
-    if (start < 0) {
-      if (c === 34 || c === 39) {
-        start = i;
-        quote = c;
-      }
-    } else if (c === 92) i++;
-    else if (c === quote) start = -1;
-  }
+  const start = stringStartBefore(src, index);
   if (start < 0) return msg;
+  const lexed = lexStringError(src, start);
+  if (lexed !== undefined) return lexed;
   if (m[1] === 'unfinished string') {
     const nl = src.indexOf('\n', start);
     return nl < 0 ? 'unfinished string near <eof>' : msg;
@@ -256,6 +245,120 @@ function stringErrorNear(msg: string, src: string, index: number): string {
   // luaparse's text ends before the character Lua had just read, except for \x and invalid escapes
   const extra = m[1] === 'invalid escape sequence' || (m[1] === 'hexadecimal digit expected' && m[2].startsWith('\\x')) ? 0 : 1;
   return `${m[1]} near '${src.slice(start, Math.min(src.length, esc + m[2].length + extra))}'`;
+}
+
+/** The opening quote of the short string literal that the source offset `index` falls in, or -1. */
+function stringStartBefore(src: string, index: number): number {
+  let i = 0;
+  const skipLong = (at: number, level: number): number => {
+    const close = src.indexOf(']' + '='.repeat(level) + ']', at);
+    return close < 0 ? src.length : close + level + 2;
+  };
+  while (i < index) {
+    const c = src[i];
+    if (c === '-' && src[i + 1] === '-') {
+      const level = longBracket(src, i + 2);
+      if (level >= 0) i = skipLong(i + 2, level);
+      else while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+    } else if (c === '[' && longBracket(src, i) >= 0) {
+      i = skipLong(i, longBracket(src, i));
+    } else if (c === '"' || c === "'") {
+      const start = i++;
+      for (;;) {
+        const d = src[i];
+        if (d === undefined || d === '\n' || d === '\r') return start;
+        i++;
+        if (d === c) break;
+        if (d === '\\') {
+          if (src[i] === 'z') {
+            i++;
+            while (i < src.length && /[ \f\n\r\t\v]/.test(src[i])) i++;
+          } else if (src[i] === '\r' || src[i] === '\n') {
+            const e = src[i++];
+            if ((src[i] === '\n' || src[i] === '\r') && src[i] !== e) i++;
+          } else i++;
+        }
+      }
+      if (i >= index) return start;
+    } else i++;
+  }
+  return -1;
+}
+
+/**
+ * Lua's read_string from the opening quote at `start`: the first lexical error, worded as llex.c does
+ * it, with the token text Lua shows (the quote, the content read so far with its escapes decoded, and
+ * the raw text of the escape that failed up to the offending character); undefined if the literal is
+ * well formed.
+ */
+function lexStringError(src: string, start: number): string | undefined {
+  const del = src[start];
+  const isHex = (c: string | undefined): boolean => c !== undefined && /[0-9a-fA-F]/.test(c);
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  let buf = del;
+  let i = start + 1;
+  const fail = (what: string, esc: string): string => {
+    // esccheck adds the current character to the token text, unless at the end of the input
+    const cur = i < src.length ? src[i] : '';
+    return `${what} near '${buf}${esc}${cur}'`;
+  };
+  for (;;) {
+    if (i >= src.length) return 'unfinished string near <eof>';
+    const c = src[i];
+    if (c === del) return undefined;
+    if (c === '\n' || c === '\r') return `unfinished string near '${buf}'`;
+    if (c !== '\\') {
+      buf += c;
+      i++;
+      continue;
+    }
+    i++;
+    const e = src[i];
+    if (e === undefined) return 'unfinished string near <eof>';
+    const simple = 'abfnrtv\\"\''.indexOf(e);
+    if (simple >= 0) {
+      buf += '\x07\b\f\n\r\t\v\\"\''[simple];
+      i++;
+    } else if (e === '\n' || e === '\r') {
+      i++;
+      if ((src[i] === '\n' || src[i] === '\r') && src[i] !== e) i++;
+      buf += '\n';
+    } else if (e === 'z') {
+      i++;
+      while (i < src.length && /[ \f\n\r\t\v]/.test(src[i])) i++;
+    } else if (e === 'x') {
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', '\\x');
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', '\\x' + src[i - 1]);
+      buf += String.fromCharCode(parseInt(src.slice(i - 1, i + 1), 16));
+      i++;
+    } else if (e === 'u') {
+      const from = i - 1;
+      i++;
+      if (src[i] !== '{') return fail("missing '{'", src.slice(from, i));
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', src.slice(from, i));
+      let r = parseInt(src[i], 16);
+      i++;
+      while (isHex(src[i])) {
+        if (r > 0x7ffffff) return fail('UTF-8 value too large', src.slice(from, i));
+        r = r * 16 + parseInt(src[i], 16);
+        i++;
+      }
+      if (src[i] !== '}') return fail("missing '}'", src.slice(from, i));
+      i++;
+      buf += utf8Bytes(r);
+    } else if (isDigit(e)) {
+      const from = i;
+      let r = 0;
+      while (i - from < 3 && isDigit(src[i])) r = r * 10 + (src.charCodeAt(i++) - 48);
+      if (r > 255) return fail('decimal escape too large', '\\' + src.slice(from, i));
+      buf += String.fromCharCode(r);
+    } else {
+      return fail('invalid escape sequence', '\\');
+    }
+  }
 }
 
 // ---- attribute pre-pass ----
