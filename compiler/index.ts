@@ -15,6 +15,8 @@ export interface CompileOptions {
   chunkName?: string;
   /** names of host built-ins that suspend the script (default: recv, recv_any, yield, load) */
   suspendNames?: string[];
+  /** skip a first line starting with '#', as lua does for files (default); `load` does not */
+  skipShebang?: boolean;
 }
 
 /** A compiled chunk: plain data (structured-cloneable), so it can be produced on a worker thread. */
@@ -36,7 +38,7 @@ export interface CompiledScript {
 export function compile(source: string, opts: CompileOptions = {}): CompiledScript {
   const chunkName = opts.chunkName ?? '?';
   if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
-  if (source.charCodeAt(0) === 35) source = '--' + source; // skip a first line starting with '#' (shebang)
+  if (source.charCodeAt(0) === 35 && opts.skipShebang !== false) source = '--' + source; // a first line starting with '#' (shebang)
   const parsed = parse(source, chunkName);
   const res = resolve(parsed.ast, parsed.attribs, chunkName, parsed.lines);
   analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES);

@@ -31,7 +31,7 @@ function compileCached(source: string, chunkName: string): CompiledScript {
   const key = chunkName + '\0' + source;
   let s = cache.get(key);
   if (s === undefined) {
-    s = compile(source, { chunkName });
+    s = compile(source, { chunkName, skipShebang: false });
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, s);
   }
