@@ -96,12 +96,97 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     } as any);
   } catch (e: any) {
     if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
+      // a malformed numeral before the point of failure is what Lua's lexer reports first
+      const bad = malformedNumeral(text);
+      if (bad !== undefined && bad.at <= e.index) throwMalformed(bad, text, chunkName);
       const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
       throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
     throw e;
   }
+  const bad = malformedNumeral(text);
+  if (bad !== undefined) throwMalformed(bad, text, chunkName);
   return { ast, source: text, attribs, lines: new LineIndex(text) };
+}
+
+// ---- numerals touching letters ("3x", "1and", "0xep-p") are one malformed token for Lua ----
+
+const DEC_NUMERAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const HEX_NUMERAL = /^0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?\d+)?$/;
+const NUMERAL_RUN = /(?<![\w.])\.?\d[\w.]*(?:[eEpP][-+][\w.]*)*/g;
+const validNumeral = (t: string): boolean => DEC_NUMERAL.test(t) || HEX_NUMERAL.test(t);
+
+/** The text read_numeral reads from offset i: digits, hex letters, points, exponents, one letter more. */
+function readNumeral(src: string, i: number): number {
+  let expo = 'Ee';
+  let j = i + 1;
+  if (src[i] === '0' && (src[j] === 'x' || src[j] === 'X')) {
+    expo = 'Pp';
+    j++;
+  }
+  for (;;) {
+    const c = src[j];
+    if (c === undefined) break;
+    if (expo.includes(c)) {
+      j++;
+      if (src[j] === '-' || src[j] === '+') j++;
+    } else if (/[0-9a-fA-F.]/.test(c)) j++;
+    else break;
+  }
+  if (src[j] !== undefined && /[A-Za-z_]/.test(src[j])) j++;
+  return j;
+}
+
+/** The first malformed numeral outside strings and comments, if any (a cheap regex filter first). */
+function malformedNumeral(src: string): { at: number; text: string } | undefined {
+  NUMERAL_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let suspicious = false;
+  while ((m = NUMERAL_RUN.exec(src)) !== null) {
+    if (!validNumeral(m[0])) {
+      suspicious = true;
+      break;
+    }
+  }
+  if (!suspicious) return undefined;
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === '-' && src[i + 1] === '-') {
+      const lv = longBracket(src, i + 2);
+      if (lv >= 0) i = skipLong(src, i + 2, lv);
+      else while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
+    } else if (c === '[' && longBracket(src, i) >= 0) {
+      i = skipLong(src, i, longBracket(src, i));
+    } else if (c === '"' || c === "'") {
+      i++;
+      while (i < n && src[i] !== c && src[i] !== '\n' && src[i] !== '\r') {
+        if (src[i] === '\\') {
+          i++;
+          if (src[i] === 'z') while (i + 1 < n && /[ \f\n\r\t\v]/.test(src[i + 1])) i++;
+        }
+        i++;
+      }
+      i++;
+    } else if (/[A-Za-z_]/.test(c)) {
+      while (i < n && /\w/.test(src[i])) i++;
+    } else if (/\d/.test(c) || (c === '.' && /\d/.test(src[i + 1] ?? ''))) {
+      const j = readNumeral(src, i);
+      const text = src.slice(i, j);
+      if (!validNumeral(text)) return { at: i, text };
+      i = j;
+    } else if (c === '.') {
+      while (src[i] === '.') i++;
+    } else i++;
+  }
+  return undefined;
+}
+
+function throwMalformed(bad: { at: number; text: string }, text: string, chunkName: string): never {
+  const lines = new LineIndex(text);
+  const line = lines.line(bad.at);
+  throw new LuaSyntaxError(`${chunkName}:${line}: malformed number near '${bad.text}'`, chunkName, line, lines.column(bad.at) + 1);
 }
 
 /** The bytes of a string literal node (decoded on first use, from its raw text). */
