@@ -17,6 +17,8 @@ export interface CompileOptions {
   suspendNames?: string[];
   /** skip a first line starting with '#', as lua does for files (default); `load` does not */
   skipShebang?: boolean;
+  /** compile every function as a generator (see analyseSuspension) */
+  allSuspend?: boolean;
 }
 
 /** A compiled chunk: plain data (structured-cloneable), so it can be produced on a worker thread. */
@@ -30,6 +32,8 @@ export interface CompiledScript {
   constants: [string, number][];
   /** whether the main function is a generator (the chunk may suspend) */
   suspends: boolean;
+  /** whether a metamethod of this chunk may suspend (then chunks it loads compile as generators) */
+  suspendingMeta: boolean;
   /** the source (as parsed), for string.dump */
   source: string;
 }
@@ -41,7 +45,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompiledScri
   if (source.charCodeAt(0) === 35 && opts.skipShebang !== false) source = '--' + source; // a first line starting with '#' (shebang)
   const parsed = parse(source, chunkName);
   const res = resolve(parsed.ast, parsed.attribs, chunkName, parsed.lines);
-  analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES);
+  const suspendingMeta = analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES, opts.allSuspend);
   const { program, constants } = emitChunk(res, parsed.source, chunkName);
   const gen = generateJs(program);
   return {
@@ -51,6 +55,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompiledScri
     lines: [...gen.lines],
     constants: [...constants],
     suspends: res.main.suspends,
+    suspendingMeta,
     source: parsed.source,
   };
 }
