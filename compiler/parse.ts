@@ -277,6 +277,10 @@ function utf8Bytes(x: number): string {
   return String.fromCharCode(...bytes);
 }
 
+const LUA_KEYWORDS = new Set(
+  'and break do else elseif end false for function goto if in local nil not or repeat return then true until while'.split(' '),
+);
+
 /** luaparse's messages, reworded as Lua 5.4 prints them (the source text disambiguates some). */
 function luaWording(msg: string, line: number, src: string, index: number): string {
   let m = msg.replace(/^\[\d+:\d+\]\s*/, '');
@@ -293,9 +297,17 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
   m = m.replace(/^no loop to break near .*$/, `break outside loop at line ${line}`);
   const u = /^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/.exec(m);
   if (u !== null) {
+    // a character no token starts with (luaparse fails to lex it; Lua's parser sees a one-char token)
+    const badChar = u[1] === 'symbol' && u[2].length === 1 && !/[\w\s+\-*/%^#&~|<>=(){}[\];:,.'"]/.test(u[2]);
+    // after an expression statement's variable (`x @`), Lua wanted '=' or a call: "syntax error"
+    const lastVar = /(?:^|[;\n]|\b(?:do|then|else|end))\s*([A-Za-z_]\w*)[\w.]*(?:\[[^\]\n]*\])?$/.exec(before);
+    const afterVar = lastVar !== null && !LUA_KEYWORDS.has(lastVar[1]) &&
+      !/\b(?:return|local|and|or|not|if|while|until|elseif|for|function|in|goto)\s+[\w.]*(?:\[[^\]\n]*\])?$/.test(before);
     // after a complete block (closed by a block keyword, or a return), Lua expected the end of the chunk
-    const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || /\breturn\s+[^\n;]*\S$/.test(before);
-    m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
+    const openExpr = /(?:[-+*/%^#&|~<>=(,{[.]|\b(?:and|or|not))$/.test(before);
+    const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || (/\breturn\s+[^\n;]*\S$/.test(before) && !openExpr);
+    if (badChar && afterVar) m = `syntax error near '${u[2]}'`;
+    else m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
   }
   // a single non-printable character is shown by its code, as luaX_token2str does: '<\1>'
   m = m.replace(/ near '([^ -~])'$/, (_, c: string) => ` near '<\\${c.charCodeAt(0)}>'`);
