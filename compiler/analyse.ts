@@ -30,9 +30,18 @@ const SAFE = new Set(
   ).split(/\s+/),
 );
 
-export function analyseSuspension(res: Resolution, source: string, suspendNames: string[]): void {
+/**
+ * Marks the functions that may suspend; returns whether a metamethod of this chunk may suspend. With
+ * `allSuspend` every function is a generator (a chunk loaded by a script whose metamethods may suspend:
+ * any table operation of it may run one).
+ */
+export function analyseSuspension(res: Resolution, source: string, suspendNames: string[], allSuspend = false): boolean {
+  if (allSuspend) {
+    for (const f of res.functions) f.suspends = true;
+    return false;
+  }
   const re = new RegExp(`\\b(${suspendNames.map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).join('|')})\\b`);
-  if (!re.test(source)) return; // nothing here can suspend
+  if (!re.test(source)) return false; // nothing here can suspend
 
   // a built-in may have been replaced through an alias (`local m = math; m.floor = f`), rawset or _G:
   // then no built-in is trusted in this chunk
@@ -65,7 +74,9 @@ export function analyseSuspension(res: Resolution, source: string, suspendNames:
   // A metamethod that may suspend can run under any table operation: then every function is a generator.
   if (res.functions.some((f) => f.suspends && isMetamethodValue(f.node))) {
     for (const f of res.functions) f.suspends = true;
+    return true;
   }
+  return false;
 }
 
 function fixpoint(res: Resolution, safeCall: (call: any) => boolean): void {

@@ -11,6 +11,7 @@ import * as E from './estree.js';
 import type { Node, SiteInfo } from './estree.js';
 import type { FuncInfo, Resolution, VarInfo } from './resolve.js';
 import { LuaSyntaxError, stringValue } from './parse.js';
+import { hexFloat } from '../runtime/number.js';
 
 const ARITH: Record<string, string> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '^': 'pow', '//': 'idiv',
@@ -338,7 +339,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
 
     binary(e: Node): Node {
       const op = e.operator;
-      const line = L.endLine(e.left);
+      // Lua reports an arithmetic error at the operator's line, a comparison at its right operand's end
+      const line = COMPARE[e.operator] ? L.endLine(e.right) : L.opLine(e.left);
       if (!this.inFloatFallback && floatOps(e) >= 2) return this.floatTree(e);
       if (op === '==' || op === '~=') {
         const t = this.equality(e.left, e.right);
@@ -991,11 +993,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const it = this.temp();
       const vars: VarInfo[] = st.variables.map((v: Node) => v.$var);
       const explist = E.arr(this.listElements(st.iterators));
-      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(L.startLine(st)))));
+      // Lua places the iterator call at the line where the expression list starts
+      const line = L.startLine(st.iterators[0]);
+      const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(line))));
       return this.withLoop((label) => {
         const step = this.gen
-          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st))))
-          : E.call(E.member(E.id(it), 'step'), [], this.site(L.startLine(st)));
+          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(line)))
+          : E.call(E.member(E.id(it), 'step'), [], this.site(line));
         const binds = E.letDecl(
           vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.call(E.member(E.id(it), 'extra'), [E.lit(k)])] as [string, Node]),
         );
@@ -1093,14 +1097,7 @@ export function numericValue(raw: string): { n: number; float: boolean } | bigin
       return b >= -9007199254740991n && b <= 9007199254740991n ? { n: Number(b), float: false } : b;
     }
     const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?$/.exec(raw)!;
-    let x = 0;
-    for (const c of m[1]) x = x * 16 + parseInt(c, 16);
-    let scale = 1 / 16;
-    for (const c of m[2] ?? '') {
-      x += parseInt(c, 16) * scale;
-      scale /= 16;
-    }
-    return { n: x * Math.pow(2, m[3] ? +m[3] : 0), float: true };
+    return { n: hexFloat(m[1], m[2] ?? '', m[3]), float: true };
   }
   if (/[.eE]/.test(raw)) return { n: Number(raw), float: true };
   const b = BigInt(raw);

@@ -15,6 +15,10 @@ export interface CompileOptions {
   chunkName?: string;
   /** names of host built-ins that suspend the script (default: recv, recv_any, yield, load) */
   suspendNames?: string[];
+  /** skip a first line starting with '#', as lua does for files (default); `load` does not */
+  skipShebang?: boolean;
+  /** compile every function as a generator (see analyseSuspension) */
+  allSuspend?: boolean;
 }
 
 /** A compiled chunk: plain data (structured-cloneable), so it can be produced on a worker thread. */
@@ -28,6 +32,8 @@ export interface CompiledScript {
   constants: [string, number][];
   /** whether the main function is a generator (the chunk may suspend) */
   suspends: boolean;
+  /** whether a metamethod of this chunk may suspend (then chunks it loads compile as generators) */
+  suspendingMeta: boolean;
   /** the source (as parsed), for string.dump */
   source: string;
 }
@@ -36,10 +42,10 @@ export interface CompiledScript {
 export function compile(source: string, opts: CompileOptions = {}): CompiledScript {
   const chunkName = opts.chunkName ?? '?';
   if (/[^\x00-\xff]/.test(source)) source = Buffer.from(source, 'utf8').toString('latin1');
-  if (source.charCodeAt(0) === 35) source = '--' + source; // skip a first line starting with '#' (shebang)
+  if (source.charCodeAt(0) === 35 && opts.skipShebang !== false) source = '--' + source; // a first line starting with '#' (shebang)
   const parsed = parse(source, chunkName);
   const res = resolve(parsed.ast, parsed.attribs, chunkName, parsed.lines);
-  analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES);
+  const suspendingMeta = analyseSuspension(res, parsed.source, opts.suspendNames ?? DEFAULT_SUSPEND_NAMES, opts.allSuspend);
   const { program, constants } = emitChunk(res, parsed.source, chunkName);
   const gen = generateJs(program);
   return {
@@ -49,6 +55,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompiledScri
     lines: [...gen.lines],
     constants: [...constants],
     suspends: res.main.suspends,
+    suspendingMeta,
     source: parsed.source,
   };
 }

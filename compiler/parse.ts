@@ -30,7 +30,7 @@ export interface ParsedChunk {
 /** Line starts of a text, counting line breaks as Lua and luaparse do (\n, \r, \r\n, \n\r). */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
@@ -63,6 +63,20 @@ export class LineIndex {
   endLine(node: any): number {
     return this.line(node.range[1] - 1);
   }
+  /** line of the operator after a binary expression's left operand (where Lua reports its errors) */
+  opLine(left: any): number {
+    const t = this.text;
+    let i = left.range[1];
+    for (;;) {
+      while (i < t.length && /[\s)]/.test(t[i]!)) i++;
+      if (!t.startsWith('--', i)) break;
+      const long = /^--\[(=*)\[/.exec(t.slice(i, i + 64));
+      const close = long ? t.indexOf(`]${long[1]}]`, i) : -1;
+      if (long && close >= 0) i = close + long[1].length + 2;
+      else while (i < t.length && t[i] !== '\n' && t[i] !== '\r') i++;
+    }
+    return this.line(Math.min(i, t.length - 1));
+  }
 }
 
 export function parse(source: string, chunkName: string): ParsedChunk {
@@ -82,6 +96,9 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     } as any);
   } catch (e: any) {
     if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
+      // a malformed numeral before the point of failure is what Lua's lexer reports first
+      const bad = malformedNumeral(text);
+      if (bad !== undefined && bad.at <= e.index) throwMalformed(bad, text, chunkName);
       const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
       throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
@@ -94,7 +111,89 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     }
     throw e;
   }
+  const bad = malformedNumeral(text);
+  if (bad !== undefined) throwMalformed(bad, text, chunkName);
   return { ast, source: text, attribs, lines: new LineIndex(text) };
+}
+
+// ---- numerals touching letters ("3x", "1and", "0xep-p") are one malformed token for Lua ----
+
+const DEC_NUMERAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const HEX_NUMERAL = /^0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)(?:[pP][-+]?\d+)?$/;
+const NUMERAL_RUN = /(?<![\w.])\.?\d[\w.]*(?:[eEpP][-+][\w.]*)*/g;
+const validNumeral = (t: string): boolean => DEC_NUMERAL.test(t) || HEX_NUMERAL.test(t);
+
+/** The text read_numeral reads from offset i: digits, hex letters, points, exponents, one letter more. */
+function readNumeral(src: string, i: number): number {
+  let expo = 'Ee';
+  let j = i + 1;
+  if (src[i] === '0' && (src[j] === 'x' || src[j] === 'X')) {
+    expo = 'Pp';
+    j++;
+  }
+  for (;;) {
+    const c = src[j];
+    if (c === undefined) break;
+    if (expo.includes(c)) {
+      j++;
+      if (src[j] === '-' || src[j] === '+') j++;
+    } else if (/[0-9a-fA-F.]/.test(c)) j++;
+    else break;
+  }
+  if (src[j] !== undefined && /[A-Za-z_]/.test(src[j])) j++;
+  return j;
+}
+
+/** The first malformed numeral outside strings and comments, if any (a cheap regex filter first). */
+function malformedNumeral(src: string): { at: number; text: string } | undefined {
+  NUMERAL_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let suspicious = false;
+  while ((m = NUMERAL_RUN.exec(src)) !== null) {
+    if (!validNumeral(m[0])) {
+      suspicious = true;
+      break;
+    }
+  }
+  if (!suspicious) return undefined;
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === '-' && src[i + 1] === '-') {
+      const lv = longBracket(src, i + 2);
+      if (lv >= 0) i = skipLong(src, i + 2, lv);
+      else while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
+    } else if (c === '[' && longBracket(src, i) >= 0) {
+      i = skipLong(src, i, longBracket(src, i));
+    } else if (c === '"' || c === "'") {
+      i++;
+      while (i < n && src[i] !== c && src[i] !== '\n' && src[i] !== '\r') {
+        if (src[i] === '\\') {
+          i++;
+          if (src[i] === 'z') while (i + 1 < n && /[ \f\n\r\t\v]/.test(src[i + 1])) i++;
+        }
+        i++;
+      }
+      i++;
+    } else if (/[A-Za-z_]/.test(c)) {
+      while (i < n && /\w/.test(src[i])) i++;
+    } else if (/\d/.test(c) || (c === '.' && /\d/.test(src[i + 1] ?? ''))) {
+      const j = readNumeral(src, i);
+      const text = src.slice(i, j);
+      if (!validNumeral(text)) return { at: i, text };
+      i = j;
+    } else if (c === '.') {
+      while (src[i] === '.') i++;
+    } else i++;
+  }
+  return undefined;
+}
+
+function throwMalformed(bad: { at: number; text: string }, text: string, chunkName: string): never {
+  const lines = new LineIndex(text);
+  const line = lines.line(bad.at);
+  throw new LuaSyntaxError(`${chunkName}:${line}: malformed number near '${bad.text}'`, chunkName, line, lines.column(bad.at) + 1);
 }
 
 /** The bytes of a string literal node (decoded on first use, from its raw text). */
@@ -185,6 +284,10 @@ function utf8Bytes(x: number): string {
   return String.fromCharCode(...bytes);
 }
 
+const LUA_KEYWORDS = new Set(
+  'and break do else elseif end false for function goto if in local nil not or repeat return then true until while'.split(' '),
+);
+
 /** luaparse's messages, reworded as Lua 5.4 prints them (the source text disambiguates some). */
 /** A one-character token as Lua quotes it: '<\NNN>' for a byte that is not printable ASCII. */
 function quoteToken(c: string): string {
@@ -207,9 +310,17 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
   m = m.replace(/^no loop to break near .*$/, `break outside loop at line ${line}`);
   const u = /^unexpected (identifier|string|number|keyword|symbol) '(.*)' near .*$/.exec(m);
   if (u !== null) {
+    // a character no token starts with (luaparse fails to lex it; Lua's parser sees a one-char token)
+    const badChar = u[1] === 'symbol' && u[2].length === 1 && !/[\w\s+\-*/%^#&~|<>=(){}[\];:,.'"]/.test(u[2]);
+    // after an expression statement's variable (`x @`), Lua wanted '=' or a call: "syntax error"
+    const lastVar = /(?:^|[;\n]|\b(?:do|then|else|end))\s*([A-Za-z_]\w*)[\w.]*(?:\[[^\]\n]*\])?$/.exec(before);
+    const afterVar = lastVar !== null && !LUA_KEYWORDS.has(lastVar[1]) &&
+      !/\b(?:return|local|and|or|not|if|while|until|elseif|for|function|in|goto)\s+[\w.]*(?:\[[^\]\n]*\])?$/.test(before);
     // after a complete block (closed by a block keyword, or a return), Lua expected the end of the chunk
-    const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || /\breturn\s+[^\n;]*\S$/.test(before);
-    m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
+    const openExpr = /(?:[-+*/%^#&|~<>=(,{[.]|\b(?:and|or|not))$/.test(before);
+    const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || (/\breturn\s+[^\n;]*\S$/.test(before) && !openExpr);
+    if (badChar && afterVar) m = `syntax error near '${u[2]}'`;
+    else m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
   }
   return m.replace(/near '([^])'$/, (_, c: string) => `near ${quoteToken(c)}`);
 }
@@ -220,23 +331,12 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
  * input is "near <eof>".
  */
 function stringErrorNear(msg: string, src: string, index: number): string {
-  const m = /^(hexadecimal digit expected|invalid escape sequence|decimal escape too large|UTF-8 value too large|missing '\{' in \\u\{xxxx\}|missing '\}' in \\u\{xxxx\}|unfinished string) near '(.*)'$/s.exec(msg);
+  const m = /^(hexadecimal digit expected|invalid escape sequence|decimal escape too large|UTF-8 value too large|missing '\{'[^']*|missing '\}'[^']*|unfinished string) near '(.*)'$/s.exec(msg);
   if (m === null || typeof index !== 'number') return msg;
-  // find the literal containing `index`: scan its line, tracking quotes and escapes
-  let i = src.lastIndexOf('\n', index - 1) + 1;
-  let start = -1;
-  let quote = 0;
-  for (; i < index; i++) {
-    const c = src.charCodeAt(i);
-    if (start < 0) {
-      if (c === 34 || c === 39) {
-        start = i;
-        quote = c;
-      }
-    } else if (c === 92) i++;
-    else if (c === quote) start = -1;
-  }
+  const start = stringStartBefore(src, index);
   if (start < 0) return msg;
+  const lexed = lexStringError(src, start);
+  if (lexed !== undefined) return lexed;
   if (m[1] === 'unfinished string') {
     const nl = src.indexOf('\n', start);
     return nl < 0 ? 'unfinished string near <eof>' : msg;
@@ -253,6 +353,120 @@ function stringErrorNear(msg: string, src: string, index: number): string {
   // luaparse's text ends before the character Lua had just read, except for \x and invalid escapes
   const extra = m[1] === 'invalid escape sequence' || (m[1] === 'hexadecimal digit expected' && m[2].startsWith('\\x')) ? 0 : 1;
   return `${m[1]} near '${src.slice(start, Math.min(src.length, esc + m[2].length + extra))}'`;
+}
+
+/** The opening quote of the short string literal that the source offset `index` falls in, or -1. */
+function stringStartBefore(src: string, index: number): number {
+  let i = 0;
+  const skipLong = (at: number, level: number): number => {
+    const close = src.indexOf(']' + '='.repeat(level) + ']', at);
+    return close < 0 ? src.length : close + level + 2;
+  };
+  while (i < index) {
+    const c = src[i];
+    if (c === '-' && src[i + 1] === '-') {
+      const level = longBracket(src, i + 2);
+      if (level >= 0) i = skipLong(i + 2, level);
+      else while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+    } else if (c === '[' && longBracket(src, i) >= 0) {
+      i = skipLong(i, longBracket(src, i));
+    } else if (c === '"' || c === "'") {
+      const start = i++;
+      for (;;) {
+        const d = src[i];
+        if (d === undefined || d === '\n' || d === '\r') return start;
+        i++;
+        if (d === c) break;
+        if (d === '\\') {
+          if (src[i] === 'z') {
+            i++;
+            while (i < src.length && /[ \f\n\r\t\v]/.test(src[i])) i++;
+          } else if (src[i] === '\r' || src[i] === '\n') {
+            const e = src[i++];
+            if ((src[i] === '\n' || src[i] === '\r') && src[i] !== e) i++;
+          } else i++;
+        }
+      }
+      if (i >= index) return start;
+    } else i++;
+  }
+  return -1;
+}
+
+/**
+ * Lua's read_string from the opening quote at `start`: the first lexical error, worded as llex.c does
+ * it, with the token text Lua shows (the quote, the content read so far with its escapes decoded, and
+ * the raw text of the escape that failed up to the offending character); undefined if the literal is
+ * well formed.
+ */
+function lexStringError(src: string, start: number): string | undefined {
+  const del = src[start];
+  const isHex = (c: string | undefined): boolean => c !== undefined && /[0-9a-fA-F]/.test(c);
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  let buf = del;
+  let i = start + 1;
+  const fail = (what: string, esc: string): string => {
+    // esccheck adds the current character to the token text, unless at the end of the input
+    const cur = i < src.length ? src[i] : '';
+    return `${what} near '${buf}${esc}${cur}'`;
+  };
+  for (;;) {
+    if (i >= src.length) return 'unfinished string near <eof>';
+    const c = src[i];
+    if (c === del) return undefined;
+    if (c === '\n' || c === '\r') return `unfinished string near '${buf}'`;
+    if (c !== '\\') {
+      buf += c;
+      i++;
+      continue;
+    }
+    i++;
+    const e = src[i];
+    if (e === undefined) return 'unfinished string near <eof>';
+    const simple = 'abfnrtv\\"\''.indexOf(e);
+    if (simple >= 0) {
+      buf += '\x07\b\f\n\r\t\v\\"\''[simple];
+      i++;
+    } else if (e === '\n' || e === '\r') {
+      i++;
+      if ((src[i] === '\n' || src[i] === '\r') && src[i] !== e) i++;
+      buf += '\n';
+    } else if (e === 'z') {
+      i++;
+      while (i < src.length && /[ \f\n\r\t\v]/.test(src[i])) i++;
+    } else if (e === 'x') {
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', '\\x');
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', '\\x' + src[i - 1]);
+      buf += String.fromCharCode(parseInt(src.slice(i - 1, i + 1), 16));
+      i++;
+    } else if (e === 'u') {
+      const from = i - 1;
+      i++;
+      if (src[i] !== '{') return fail("missing '{'", src.slice(from, i));
+      i++;
+      if (!isHex(src[i])) return fail('hexadecimal digit expected', src.slice(from, i));
+      let r = parseInt(src[i], 16);
+      i++;
+      while (isHex(src[i])) {
+        if (r > 0x7ffffff) return fail('UTF-8 value too large', src.slice(from, i));
+        r = r * 16 + parseInt(src[i], 16);
+        i++;
+      }
+      if (src[i] !== '}') return fail("missing '}'", src.slice(from, i));
+      i++;
+      buf += utf8Bytes(r);
+    } else if (isDigit(e)) {
+      const from = i;
+      let r = 0;
+      while (i - from < 3 && isDigit(src[i])) r = r * 10 + (src.charCodeAt(i++) - 48);
+      if (r > 255) return fail('decimal escape too large', '\\' + src.slice(from, i));
+      buf += String.fromCharCode(r);
+    } else {
+      return fail('invalid escape sequence', '\\');
+    }
+  }
 }
 
 // ---- attribute pre-pass ----

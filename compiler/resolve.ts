@@ -178,12 +178,12 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
   };
 
   /** labels visible in the blocks being resolved, per function (a nested function starts afresh) */
-  const visibleLabels = new Map<FuncInfo, Map<string, number>>();
+  const visibleLabels = new Map<FuncInfo, Map<string, any>>();
   const withLabels = (fn: FuncInfo, body: any[], f: () => void): void => {
-    const outer = visibleLabels.get(fn) ?? new Map<string, number>();
+    const outer = visibleLabels.get(fn) ?? new Map<string, any>();
     checkGotos(body, outer);
     const inner = new Map(outer);
-    for (const st of body) if (st.type === 'LabelStatement') inner.set(st.label.name, lines.startLine(st));
+    for (const st of body) if (st.type === 'LabelStatement') inner.set(st.label.name, st);
     visibleLabels.set(fn, inner);
     try {
       f();
@@ -318,12 +318,16 @@ export function resolve(ast: any, attribs: Map<number, string>, chunkName: strin
   };
 
   /** Lua's rule: a goto may not jump forward into the scope of a local declared in the same block. */
-  const checkGotos = (body: any[], visible: Map<string, number>): void => {
+  const checkGotos = (body: any[], visible: Map<string, any>): void => {
     const labels = new Map<string, number>();
     body.forEach((st, i) => {
       if (st.type === 'LabelStatement') {
         const name = st.label.name;
-        const prev = labels.has(name) ? lines.startLine(body[labels.get(name)!]) : visible.get(name);
+        // a label of an enclosing block clashes only when it comes before (later ones are not yet declared)
+        const outerLabel = visible.get(name);
+        const prev = labels.has(name)
+          ? lines.startLine(body[labels.get(name)!])
+          : outerLabel !== undefined && outerLabel.range[0] < st.range[0] ? lines.startLine(outerLabel) : undefined;
         if (prev !== undefined) err(st, `label '${name}' already defined on line ${prev}`);
         labels.set(name, i);
       }

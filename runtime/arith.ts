@@ -244,7 +244,8 @@ function fmod(a: number, b: number): LuaValue {
   let m = a % b;
   // V8's NaN here depends on the tier that ran `%`; C's fmod gives the default NaN (or a NaN operand)
   if (m !== m) return a !== a ? a : b !== b ? b : DEFAULT_NAN;
-  if (m * b < 0) m += b;
+  // luai_nummod's test, not m * b < 0: that product underflows to zero for tiny operands
+  if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
   return mkfloat(m);
 }
 

@@ -19,6 +19,9 @@ export function sourceOf(hash: string): { source: string; chunkName: string } | 
 
 export type ChunkFactory = (env: LuaTable) => LuaValue;
 
+/** Set once a chunk whose metamethods may suspend has run: `load` then compiles chunks as generators. */
+export const suspendingMetaSeen = { on: false };
+
 const factories = new WeakMap<CompiledScript, ChunkFactory>();
 
 /** Evaluate the chunk's JavaScript once per CompiledScript; each call of the factory makes a fresh main function. */
@@ -26,6 +29,7 @@ export function chunkFactory(script: CompiledScript): ChunkFactory {
   let f = factories.get(script);
   if (f !== undefined) return f;
   if (script.source !== undefined) rememberSource(script.source, script.chunkName);
+  if (script.suspendingMeta) suspendingMetaSeen.on = true;
   const id = registerChunk({
     name: script.chunkName,
     sites: new Map(script.sites),

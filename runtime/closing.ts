@@ -17,7 +17,8 @@ export function closeVar(v: LuaValue, err: unknown): void {
   if (v === undefined || v === false) return;
   if (err instanceof LuaKill) return;
   const mm = metamethod(v, '__close');
-  if (mm === undefined) return;
+  // the metamethod was removed after the declaration: Lua still tries to call it
+  if (mm === undefined) luaError(`attempt to call a nil value (metamethod 'close')`);
   const e = err === NOERR ? undefined : err instanceof LuaError ? err.value : err;
   call(mm, v, e);
 }

@@ -1,7 +1,7 @@
 // Metatables: lookup of metamethods, the shared string metatable, and calling any callable value.
 
 import { fault, luaError } from './error.js';
-import { LuaTable, LuaValue, Multi, first, type } from './value.js';
+import { LuaError, LuaTable, LuaValue, Multi, first, type } from './value.js';
 import { PendingCall } from './pending.js';
 
 /** The metatable shared by all strings (set by the string library: { __index = string }). */
@@ -53,9 +53,20 @@ export function leaveC(): void {
   cCalls--;
 }
 
+/** A non-function called by a built-in (pcall(nil)): __call, or an error without position, as in Lua. */
+export function calleeFromC(f: LuaValue): (...args: LuaValue[]) => LuaValue {
+  let g = f;
+  for (let i = 0; i < MAX_C_CALLS && typeof g !== 'function'; i++) {
+    const mm = metamethod(g, '__call');
+    if (mm === undefined) throw new LuaError(`attempt to call a ${typeNameMeta(g)} value`);
+    g = mm;
+  }
+  return tocall(f);
+}
+
 /** Call any callable value from JS with Lua's calling convention (first result or Multi). */
 export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
-  const fn = typeof f === 'function' ? f : tocall(f);
+  const fn = typeof f === 'function' ? f : calleeFromC(f);
   enterC();
   try {
     return fn(...args);

@@ -73,6 +73,37 @@ function allDigits(s: string): boolean {
   return true;
 }
 
+/**
+ * A hexadecimal float from its digits, as lua_strx2number computes it: at most 30 significant digits
+ * enter the mantissa (the others only scale it), then ldexp, so long numerals neither overflow nor
+ * lose their exponent.
+ */
+export function hexFloat(intDigits: string, fracDigits: string, exp: string | undefined): number {
+  let r = 0;
+  let sig = 0;
+  let e = 0;
+  const digit = (c: string, frac: boolean): void => {
+    if (sig === 0 && c === '0') {
+      // a leading zero
+    } else if (++sig <= 30) r = r * 16 + parseInt(c, 16);
+    else e++;
+    if (frac) e--;
+  };
+  for (const c of intDigits) digit(c, false);
+  for (const c of fracDigits) digit(c, true);
+  e = e * 4 + (exp !== undefined ? +exp : 0);
+  // ldexp in steps: neither 2^e nor an intermediate product may overflow or underflow early
+  while (e > 1023 && r !== 0 && Number.isFinite(r)) {
+    r *= 2 ** 1023;
+    e -= 1023;
+  }
+  while (e < -1022 && r !== 0) {
+    r *= 2 ** -1022;
+    e += 1022;
+  }
+  return r * 2 ** e;
+}
+
 /** Lua's string → number conversion (lua_stringtonumber): decimal/hex integers and floats, surrounding space. */
 export function str2number(s: string): number | bigint | LFloat | undefined {
   if (s.length > 0 && s.length <= 15 && allDigits(s)) return +s; // a plain decimal integer below 2^53
@@ -87,16 +118,7 @@ export function str2number(s: string): number | bigint | LFloat | undefined {
       if (neg) b = -b;
       return normInt(b);
     }
-    const ip = m[2] ?? '';
-    const fp = m[3] ?? m[4] ?? '';
-    let x = 0;
-    for (const c of ip) x = x * 16 + parseInt(c, 16);
-    let scale = 1 / 16;
-    for (const c of fp) {
-      x += parseInt(c, 16) * scale;
-      scale /= 16;
-    }
-    x = x * Math.pow(2, m[5] !== undefined ? +m[5] : 0);
+    const x = hexFloat(m[2] ?? '', m[3] ?? m[4] ?? '', m[5]);
     return mkfloat(neg ? -x : x);
   }
   m = DEC_RE.exec(t);

@@ -3,7 +3,7 @@
 
 import { argError, captureStack, luaError, toLuaError, where } from '../error.js';
 import { setIpairsIter, setNextFn } from '../loops.js';
-import { GM, call, getMetatable, metamethod } from '../meta.js';
+import { GM, call, calleeFromC, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
 import { index, markBuiltin, tostr } from '../ops.js';
 import { PendingCall, callG, withGen, type LuaGenerator } from '../suspend.js';
@@ -125,7 +125,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     function* (...args: LuaValue[]): LuaGenerator {
       checkAny(args.length, 1, 'pcall');
       try {
-        let r = callG(args[0], ...args.slice(1));
+        let r = callG(typeof args[0] === 'function' ? args[0] : calleeFromC(args[0]), ...args.slice(1));
         if (r instanceof PendingCall) r = yield r;
         return prependTrue(r);
       } catch (e) {
@@ -159,7 +159,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     function* (...args: LuaValue[]): LuaGenerator {
       if (typeof args[1] !== 'function') typeError(2, 'xpcall', 'function', args[1], args.length >= 2);
       try {
-        let r = callG(args[0], ...args.slice(2));
+        let r = callG(typeof args[0] === 'function' ? args[0] : calleeFromC(args[0]), ...args.slice(2));
         if (r instanceof PendingCall) r = yield r;
         return prependTrue(r);
       } catch (e) {
@@ -255,9 +255,11 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     return new Multi([next, t, undefined]);
   });
 
+  const nextInt = (c: number | bigint): number | bigint => normInt((typeof c === 'bigint' ? c : BigInt(c)) + 1n);
   const ipairsIter = markBuiltin((t: LuaValue, i: LuaValue): LuaValue => {
-    const n = (i as number) + 1;
-    const v = t instanceof LuaTable && t.mt === undefined ? t.getInt(n) : index(t, n);
+    // the control value wraps around at maxinteger, as Lua's integer arithmetic does
+    const n = typeof i === 'number' && i < MAX_SAFE && Number.isInteger(i) ? i + 1 : nextInt(checkInt(i, 2, 'ipairs'));
+    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : index(t, n);
     return v === undefined ? undefined : new Multi([n, v]);
   });
   setIpairsIter(ipairsIter);
@@ -296,13 +298,14 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
 
 /** tonumber(s, base): an integer numeral in the given base, wrapping like Lua; undefined if malformed. */
 function strToIntBase(s: string, base: number): LuaValue {
-  const t = s.trim();
+  // C's isspace, not JS's trim (which also strips \xa0)
+  const t = s.replace(/^[ \f\n\r\t\v]+|[ \f\n\r\t\v]+$/g, '');
   let i = 0;
   let neg = false;
   if (t[0] === '-') {
     neg = true;
     i = 1;
-  }
+  } else if (t[0] === '+') i = 1;
   if (i >= t.length) return undefined;
   let n = 0n;
   let small = 0;

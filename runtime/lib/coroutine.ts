@@ -145,7 +145,9 @@ export function openCoroutine(G: LuaTable): LuaTable {
     luaError(current === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
   def('yield', withGen(yieldPlain, (yieldFn as any).$g));
 
-  def('status', (...args: LuaValue[]) => checkCo(args[0], 1, 'status', args.length > 0).status);
+  // the main thread is "normal" while a coroutine runs
+  const statusOf = (co: Coroutine): string => (co === mainThread && current !== undefined ? 'normal' : co.status);
+  def('status', (...args: LuaValue[]) => statusOf(checkCo(args[0], 1, 'status', args.length > 0)));
 
   def('running', () => (current === undefined ? new Multi([mainThread, true]) : new Multi([current, false])));
 
@@ -170,9 +172,12 @@ export function openCoroutine(G: LuaTable): LuaTable {
 
   def('close', (...args: LuaValue[]) => {
     const co = checkCo(args[0], 1, 'close');
-    if (co.status === 'running' || co.status === 'normal') luaError(`cannot close a ${co.status} coroutine`);
+    const st = statusOf(co);
+    if (st === 'running' || st === 'normal') luaError(`cannot close a ${st} coroutine`);
     // run pending to-be-closed variables: returning from each suspended generator runs its finally blocks
     let err: unknown = NOERR;
+    // Lua closes the variables inside the coroutine: it is "running" meanwhile
+    if (co.stack.length > 0) co.status = 'running';
     for (let i = co.stack.length - 1; i >= 0; i--) {
       try {
         co.stack[i].return(undefined);

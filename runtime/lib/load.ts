@@ -1,7 +1,7 @@
 // load(chunk [, chunkname [, mode [, env]]]): text chunks compiled by moongate's compiler at run time.
 
 import { compile, LuaSyntaxError, type CompiledScript } from '../../compiler/index.js';
-import { chunkFactory, sourceOf } from '../chunk.js';
+import { chunkFactory, sourceOf, suspendingMetaSeen } from '../chunk.js';
 import { call } from '../meta.js';
 import { markBuiltin, tostr } from '../ops.js';
 import { LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
@@ -28,10 +28,11 @@ export function chunkId(name: string): string {
 }
 
 function compileCached(source: string, chunkName: string): CompiledScript {
-  const key = chunkName + '\0' + source;
+  const allSuspend = suspendingMetaSeen.on;
+  const key = (allSuspend ? 'G' : 'P') + chunkName + '\0' + source;
   let s = cache.get(key);
   if (s === undefined) {
-    s = compile(source, { chunkName });
+    s = compile(source, { chunkName, skipShebang: false, allSuspend });
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, s);
   }

@@ -105,6 +105,12 @@ function math_sqrt(this: unknown, x: LuaValue): LuaValue {
 function math_exp(this: unknown, x: LuaValue): LuaValue {
   return mkfloat(Math.exp(numArg(x, arguments.length >= 1, 1, 'exp')));
 }
+function math_deg(this: unknown, x: LuaValue): LuaValue {
+  return mkfloat(numArg(x, arguments.length >= 1, 1, 'deg') * (180 / Math.PI));
+}
+function math_rad(this: unknown, x: LuaValue): LuaValue {
+  return mkfloat(numArg(x, arguments.length >= 1, 1, 'rad') * (Math.PI / 180));
+}
 function math_sin(this: unknown, x: LuaValue): LuaValue {
   return mkfloat(Math.sin(numArg(x, arguments.length >= 1, 1, 'sin')));
 }
@@ -357,6 +363,8 @@ export function openMath(G: LuaTable): LuaTable {
     asin: math_asin,
     acos: math_acos,
     atan: math_atan,
+    deg: math_deg,
+    rad: math_rad,
     tointeger: math_tointeger,
     type: math_type,
     ult: math_ult,

@@ -1,0 +1,17 @@
+-- an arithmetic error is reported at the operator's line, a comparison at its right operand
+local function lineerror (s)
+  local ok, msg = pcall(load(s, "=chunk"))
+  print(msg)
+end
+lineerror("a = \na\n+\n{}")
+lineerror("a = \n3\n+\n(\n4\n/\nprint)")
+lineerror("a = \nprint\n+\n(\n4\n/\n7)")
+lineerror("a = (\nprint\n)\n-- c\n..\n1")
+lineerror("a = {} --[[ x\n ]] <\n 1")
+lineerror("a = {} --[==[ x\n ]==] \n\n <=\n 1")
+lineerror("local x = 1.5\na = x\n//\n{}")
+lineerror("a = 1 ==\n{} or nil < \n 2")
+lineerror("a = 1\n&\n{}")
+lineerror("a = 1.5\n*\n2.5\n+\n{}")
+lineerror("a = 2\n^\n{}")
+lineerror("a = \n-\n{}")

@@ -1,0 +1,11 @@
+-- errors of a generic for's iterator are reported at the line where its expression list starts
+print(pcall(load("for k,v in \n 3 \n do end", "=c1")))
+print(pcall(load("local t = {}\nfor k,v in\n t do end", "=c2")))
+print(pcall(load("for k in\n next, 5\n do end", "=c3")))
+print(pcall(load("local function it() error('boom') end\nfor k in\n it\n do end", "=c4")))
+print(pcall(load("for k in\n pairs(nil)\n do end", "=c5")))
+local co = coroutine.wrap(function()
+  return pcall(load("for k in\n coroutine.yield, 5\n do end", "=c6"))
+end)
+print(co())
+print(co(nil))

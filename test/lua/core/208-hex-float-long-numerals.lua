@@ -1,0 +1,6 @@
+-- hexadecimal floats with long mantissas or extreme exponents (literals and tonumber)
+print(0x.FfffFFFF, 0x1p-1074, 0x1p-1075, 0x1.8p-1074, 0x1p1023 * 2, 0x1p1024, 0xffffffffffffffffffffffffffffffffffff.8p-100)
+print(tonumber("0x1p-1074"), tonumber("0x0.0000000000001p-1022"), tonumber("0x1.fffffffffffffp1023"), tonumber("0x1.fffffffffffff8p1023"))
+print(tonumber("0x" .. string.rep("1", 40) .. "p-100"), 0x123456789abcdef0123456789abcdef.0p-60)
+print(tonumber('0xe03' .. string.rep('0', 1000) .. 'p-4000'), tonumber('0x.' .. string.rep('0', 1000) .. '74p4004'))
+print(tonumber("0x.1p4"), tonumber("-0x10.8"), 0xA.8p0, 0x.0p-3)

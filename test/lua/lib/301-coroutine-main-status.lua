@@ -1,0 +1,16 @@
+-- the main thread is "normal" while a coroutine runs, and cannot be closed or resumed then
+local main = coroutine.running()
+print(coroutine.status(main))
+print(coroutine.wrap(function () return coroutine.status(main) end)())
+print(coroutine.wrap(function () return pcall(coroutine.close, main) end)())
+print(coroutine.wrap(function () return coroutine.resume(main) end)())
+print(pcall(coroutine.close, main))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function()
+    return coroutine.status(outer), pcall(coroutine.close, outer)
+  end)
+  return coroutine.resume(inner)
+end)
+print(coroutine.resume(outer))
+print(coroutine.status(outer))
