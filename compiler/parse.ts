@@ -303,7 +303,8 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
   m = m.replace(/^<expression> expected near/, 'unexpected symbol near');
   m = m.replace(/^<goto (.*)> jumps into the scope of local '(.*)'$/, `<goto $1> at line ${line} jumps into the scope of local '$2'`);
   // `a, b` wants '='; a lone expression that is not a call is a "syntax error"
-  if (/^'=' expected near/.test(m) && !/,\s*[\w.\[\]"' ]*$/.test(before)) m = m.replace(/^'=' expected near/, 'syntax error near');
+  // (the last item of such a list is one name or field: `a, b c` ended the list, c starts a statement)
+  if (/^'=' expected near/.test(m) && !/,\s*[\w.\[\]"']*$/.test(before)) m = m.replace(/^'=' expected near/, 'syntax error near');
   // an argument list cut short: Lua was expecting an expression
   if (/^'\)' expected near/.test(m) && /[(,]$/.test(before)) m = m.replace(/^'\)' expected near/, 'unexpected symbol near');
   m = m.replace(/^no visible label '(.*)' for <goto>$/, `no visible label '$1' for <goto> at line ${line}`);
