@@ -236,7 +236,8 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     try {
       r = t.next(args[1]);
     } catch (e) {
-      if (e instanceof TypeError) luaError("invalid key to 'next'");
+      // raised inside the C function in Lua (luaH_next), so without a position
+      if (e instanceof TypeError) throw new LuaError("invalid key to 'next'");
       throw e;
     }
     return r === undefined ? undefined : new Multi(r);

@@ -4,7 +4,7 @@ import { compile, LuaSyntaxError, type CompiledScript } from '../../compiler/ind
 import { chunkFactory, sourceOf, suspendingMetaSeen } from '../chunk.js';
 import { call } from '../meta.js';
 import { markBuiltin, tostr } from '../ops.js';
-import { LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
+import { LFloat, LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
 import { typeError } from './args.js';
 import { luaError } from '../error.js';
 
@@ -41,7 +41,9 @@ function compileCached(source: string, chunkName: string): CompiledScript {
 
 export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
   return markBuiltin((...args: LuaValue[]): LuaValue => {
-    const [chunk, name, mode] = args;
+    const [arg, name, mode] = args;
+    // a number is taken as its text, as lua_tolstring does
+    const chunk = typeof arg === 'number' || typeof arg === 'bigint' || arg instanceof LFloat ? tostr(arg) : arg;
     let source: string;
     if (typeof chunk === 'string') source = chunk;
     else if (typeof chunk === 'function') {
