@@ -56,8 +56,6 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
      */
     usedTemps: string[] = [];
     freeTemps: string[] = [];
-    /** temps not yet cleared after the statement that used them (generators, see statements()) */
-    live: string[] = [];
     labels: Map<string, LabelTarget>[] = [];
     loopLabels: string[] = [];
     closeDepth = 0;
@@ -78,7 +76,6 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         this.temps.push(t);
       }
       this.usedTemps.push(t);
-      this.live.push(t);
       return t;
     }
 
@@ -293,10 +290,16 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       // array fast path: t[i] with i inside the array part
       const test = E.logical(
         '&&',
-        keyE.$int ? E.bin('instanceof', o, E.id('LuaTable')) : E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
+        this.numberKeyedTable(o, k, keyE),
         E.bin('!==', E.assign(v, E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)))), E.undef()),
       );
       return E.seq([...pre, E.cond(test, v, this.meta(E.helper('index', [o, k], site)))]);
+    }
+
+    /** `o` is a table and `k` a JS number (known already for a for loop's integer variable, keyE). */
+    numberKeyedTable(o: Node, k: Node, keyE: Node): Node {
+      const isTable = E.bin('instanceof', o, E.id('LuaTable'));
+      return keyE.$int ? isTable : E.logical('&&', isTable, E.bin('===', E.un('typeof', k), E.lit('number')));
     }
 
     unary(e: Node): Node {
@@ -435,6 +438,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         return ys.length === 0 ? E.lit(true) : ys.reduce((p, c) => E.logical('&&', p, c));
       };
       const notInt = (x: Node): Node => E.not(E.call(E.member(E.id('Number'), 'isInteger'), [x]));
+      // the fast form under its run-time condition, or alone when the compiler proved the condition
+      const guarded = (cond: Node, fast: Node): Node => (cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow));
       const numbers = and(isNum(a), isNum(b));
       switch (op) {
         case '+':
@@ -458,22 +463,20 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const bPos = lit(b) !== undefined ? (lit(b)! > 0 && (lit(b)! | 0) === lit(b) ? undefined : E.lit(false)) : E.logical('&&', E.bin('>', b, E.lit(0)), isI32(b)!);
           // (% on integral doubles is exact: a safe integer need not be int32)
           const cond = and(isNum(a), isNum(b), a.$int ? undefined : isI32(a), bPos);
-          const fast = E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0)));
-          return cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow);
+          return guarded(cond, E.cond(E.bin('<', E.assign(t, E.bin('%', a, b)), E.lit(0)), E.bin('+', t, b), E.bin('+', t, E.lit(0))));
         }
         case '//': {
           // int32 (or safe integer) // nonzero int32: the floor of the double quotient is exact
           const lb = lit(b);
           const bOk = lb !== undefined ? ((lb | 0) === lb && lb !== 0 ? undefined : E.lit(false)) : E.logical('&&', isI32(b)!, E.bin('!==', b, E.lit(0)));
           const cond = and(isNum(a), isNum(b), a.$int ? undefined : isI32(a), bOk);
-          const fast = E.bin('+', E.call(E.member(E.id('Math'), 'floor'), [E.bin('/', a, b)]), E.lit(0));
-          return cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow);
+          return guarded(cond, E.bin('+', E.call(E.member(E.id('Math'), 'floor'), [E.bin('/', a, b)]), E.lit(0)));
         }
         case '<':
         case '<=':
         case '>':
         case '>=':
-          return numbers.type === 'Literal' ? E.bin(op, a, b) : E.cond(numbers, E.bin(op, a, b), slow);
+          return guarded(numbers, E.bin(op, a, b));
         case '..':
           return E.cond(
             E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('string')), E.bin('===', E.un('typeof', b), E.lit('string'))),
@@ -705,15 +708,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           );
           return out;
         }
-        const mark = this.live.length;
-        const used = this.usedTemps.length;
+        const mark = this.usedTemps.length;
         out.push(...this.stat(st));
-        this.freeTemps.push(...this.usedTemps.splice(used));
+        const done = this.usedTemps.splice(mark);
         // a suspended generator keeps all its temps: clear this statement's, so the tables and strings
         // they held do not stay alive until overwritten (a WebSocket script's first messages, for its lifetime)
-        if (this.gen && this.live.length > mark) {
-          out.push(E.exprStmt(this.live.splice(mark).reduceRight<Node>((v, t) => E.assign(E.id(t), v), E.undef())));
-        }
+        if (this.gen && done.length > 0) out.push(E.exprStmt(done.reduceRight<Node>((v, t) => E.assign(E.id(t), v), E.undef())));
+        this.freeTemps.push(...done);
       }
       return out;
     }
@@ -848,7 +849,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const slow = (): Node => this.meta(E.helper('setindex', [o, k, v], site));
       const guard = E.logical(
         '&&',
-        keyE.$int ? E.bin('instanceof', o, E.id('LuaTable')) : E.logical('&&', E.bin('instanceof', o, E.id('LuaTable')), E.bin('===', E.un('typeof', k), E.lit('number'))),
+        this.numberKeyedTable(o, k, keyE),
         E.bin('!==', v, E.undef()),
       );
       const appendable = E.logical(

@@ -158,12 +158,8 @@ function floatArith(op: number, f: number, g: number): LuaValue {
   throw new Error('bad arith op');
 }
 
-export function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
-  // the common slow case: an integral float with another plain number
-  if (a instanceof LFloat) {
-    if (typeof b === 'number') return floatArith(op, a.n, b);
-    if (b instanceof LFloat) return floatArith(op, a.n, b.n);
-  } else if (b instanceof LFloat && typeof a === 'number') return floatArith(op, a, b.n);
+/** The slow path of the operators above (number pairs, integral floats included, never reach it). */
+function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
   // strings coerce to numbers (the string metatable's arithmetic metamethods in Lua 5.4)
   const x = typeof a === 'string' ? toNumber(a) : isNum(a) ? a : undefined;
   const y = typeof b === 'string' ? toNumber(b) : isNum(b) ? b : undefined;

@@ -62,30 +62,29 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
   return luaError("'__index' chain too long; possible loop");
 }
 
+/** No metatable, or one without __newindex (objects of a class): a store is a raw set. */
+function rawStore(t: LuaTable): boolean {
+  const mt = t.mt;
+  return mt === undefined || (mt.sm === undefined && mt.s.__newindex === undefined);
+}
+
 /** o[k] = v with __newindex. */
 export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
-  if (o instanceof LuaTable) {
-    const mt = o.mt;
-    // no metatable, or one without __newindex (objects of a class): a raw set
-    if (mt === undefined || (mt.sm === undefined && mt.s.__newindex === undefined)) {
-      if (typeof k === 'string') o.setStr(k, v);
-      else rawsetChecked(o, k, v);
-      return;
-    }
+  if (o instanceof LuaTable && rawStore(o)) {
+    if (typeof k === 'string') o.setStr(k, v);
+    else rawsetChecked(o, k, v);
+    return;
   }
   return setindexMeta(o, k, v);
 }
 
-/** o.k = v for a constant key k (compiled code, after its inline store missed): see LuaTable.setField. */
+/** o.k = v for a constant key k (compiled code, after its inline store missed): see LuaTable.setStr. */
 export function setfield(o: LuaValue, k: string, v: LuaValue): unknown {
-  if (o instanceof LuaTable) {
-    const mt = o.mt;
-    if (mt === undefined || (mt.sm === undefined && mt.s.__newindex === undefined)) {
-      o.setField(k, v);
-      return;
-    }
+  if (o instanceof LuaTable && rawStore(o)) {
+    o.setField(k, v);
+    return;
   }
-  return setindex(o, k, v);
+  return setindexMeta(o, k, v);
 }
 
 export function rawsetChecked(t: LuaTable, k: LuaValue, v: LuaValue): void {

@@ -149,7 +149,13 @@ export class LuaTable {
     this.setHash(k, v);
   }
 
-  setStr(k: string, v: LuaValue): void {
+  /**
+   * Raw set of a string key. `named`: the key is a field named in the program (a constant key, a library
+   * or global name). V8 turns an object grown by keyed stores into a slow dictionary after about 26
+   * properties; defining a named field like a named property keeps the dict fast (until MAX_RECORD_KEYS
+   * moves the keys to the Map), so big classes, modules and the globals keep their inline caches.
+   */
+  setStr(k: string, v: LuaValue, named = false): void {
     const sm = this.sm;
     if (sm !== undefined) {
       if (v === undefined) sm.delete(k);
@@ -164,27 +170,22 @@ export class LuaTable {
       return;
     }
     if (s === EMPTY_STR) s = this.s = new (StrDict as any)();
-    else if (s[k] === undefined && !Object.hasOwn(s, k) && ++this.sn > MAX_RECORD_KEYS) {
-      this.toMapMode().set(k, v);
-      return;
+    else if (s[k] === undefined && !Object.hasOwn(s, k)) {
+      if (++this.sn > MAX_RECORD_KEYS) {
+        this.toMapMode().set(k, v);
+        return;
+      }
+      if (named) {
+        Object.defineProperty(s, k, { value: v, writable: true, enumerable: true, configurable: true });
+        return;
+      }
     }
     s[k] = v;
   }
 
-  /**
-   * setStr for a field named in the program (a constant key, a library or global name). V8 turns an
-   * object that grows by keyed stores into a slow dictionary after about 26 properties; properties
-   * defined like named ones keep it fast (until MAX_RECORD_KEYS moves the keys to the Map), so big
-   * classes, modules and the globals table keep their inline caches. Dynamic keys use setStr.
-   */
+  /** setStr of a field named in the program (see setStr). */
   setField(k: string, v: LuaValue): void {
-    const s = this.s;
-    if (v === undefined || this.sm !== undefined || s === EMPTY_STR || s[k] !== undefined || Object.hasOwn(s, k)) return this.setStr(k, v);
-    if (++this.sn > MAX_RECORD_KEYS) {
-      this.toMapMode().set(k, v);
-      return;
-    }
-    Object.defineProperty(s, k, { value: v, writable: true, enumerable: true, configurable: true });
+    this.setStr(k, v, true);
   }
 
   private toMapMode(): Map<string, LuaValue> {
