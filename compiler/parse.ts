@@ -82,6 +82,15 @@ export class LineIndex {
 export function parse(source: string, chunkName: string): ParsedChunk {
   const { text, attribs } = stripAttribs(source, chunkName);
   let ast: any;
+  // a numeral that touches a name character or a point ("3x", "1..2"), or that Lua would not read, sends
+  // the text through the exact (slower) malformed-numeral scan
+  let suspectNumeral = false;
+  const onCreateNode = (node: any): void => {
+    if (node.type === 'NumericLiteral' && !suspectNumeral) {
+      const next = text.charCodeAt(node.range[1]);
+      if (isNameChar(next) || next === 46 || !validNumeral(node.raw)) suspectNumeral = true;
+    }
+  };
   try {
     // encodingMode 'none': luaparse compares token values with keywords and punctuation without
     // checking the token type, so string values like "end" or "}" would confuse it; strings are
@@ -93,6 +102,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
       ranges: true,
       comments: false,
       scope: false,
+      onCreateNode,
     } as any);
   } catch (e: any) {
     if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
@@ -111,7 +121,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     }
     throw e;
   }
-  const bad = malformedNumeral(text);
+  const bad = suspectNumeral ? malformedNumeral(text) : undefined;
   if (bad !== undefined) throwMalformed(bad, text, chunkName);
   return { ast, source: text, attribs, lines: new LineIndex(text) };
 }
