@@ -43,6 +43,11 @@ export function generateJs(program: Node): Generated {
       }
       state.write(')');
     },
+    // astring maps a string literal character by character looking for line breaks; a JSON-quoted
+    // string has none, so it is written unmapped (the column still advances by its length)
+    Literal(node: Node, state: any) {
+      state.write(node.raw ?? JSON.stringify(node.value));
+    },
   });
   const sourceMap = { addMapping() {} }; // makes astring track line/column
   const code = generate(program, { generator, sourceMap: sourceMap as any, indent: ' ', lineEnd: '\n' } as any);
