@@ -50,6 +50,9 @@ export function generateJs(program: Node): Generated {
     },
   });
   const sourceMap = { addMapping() {} }; // makes astring track line/column
-  const code = generate(program, { generator, sourceMap: sourceMap as any, indent: ' ', lineEnd: '\n' } as any);
-  return { code, sites, lines };
+  // pieces joined once at the end: astring's own `output += piece` builds a rope of ~60k nodes per 1,000 lines
+  const parts: string[] = [];
+  const output = { write: (piece: string) => void parts.push(piece) };
+  generate(program, { generator, sourceMap: sourceMap as any, output, indent: ' ', lineEnd: '\n' } as any);
+  return { code: parts.join(''), sites, lines };
 }
