@@ -8,15 +8,45 @@ export interface SiteInfo {
   desc?: (string | undefined)[];
 }
 
-export const id = (name: string): Node => ({ type: 'Identifier', name });
+// Leaf nodes are shared: astring only reads the tree, and the emitter never mutates a leaf. Sharing spares
+// the collector tens of thousands of small objects per 1,000 lines. The tables are bounded: names and
+// short literals repeat, and a table that grows past its cap starts over.
+const LEAF_CAP = 8192;
+const ids = new Map<string, Node>();
+const strings = new Map<string, Node>();
+const numbers = new Map<number, Node>();
+
+export const id = (name: string): Node => {
+  let n = ids.get(name);
+  if (n === undefined) {
+    if (ids.size >= LEAF_CAP) ids.clear();
+    ids.set(name, (n = { type: 'Identifier', name }));
+  }
+  return n;
+};
 export const lit = (value: string | number | boolean | null): Node => {
-  if (typeof value === 'number' && (value < 0 || Object.is(value, -0))) {
-    return { type: 'UnaryExpression', operator: '-', prefix: true, argument: { type: 'Literal', value: -value } };
+  if (typeof value === 'number') {
+    if (value < 0 || Object.is(value, -0)) return { type: 'UnaryExpression', operator: '-', prefix: true, argument: lit(-value) };
+    let n = numbers.get(value);
+    if (n === undefined) {
+      if (numbers.size >= LEAF_CAP) numbers.clear();
+      numbers.set(value, (n = { type: 'Literal', value, raw: JSON.stringify(value) }));
+    }
+    return n;
+  }
+  if (typeof value === 'string' && value.length <= 64) {
+    let n = strings.get(value);
+    if (n === undefined) {
+      if (strings.size >= LEAF_CAP) strings.clear();
+      strings.set(value, (n = { type: 'Literal', value, raw: JSON.stringify(value) }));
+    }
+    return n;
   }
   return { type: 'Literal', value };
 };
 export const bigLit = (v: bigint): Node => ({ type: 'Literal', value: null, bigint: String(v), raw: `${v}n` });
-export const undef = (): Node => ({ type: 'UnaryExpression', operator: 'void', prefix: true, argument: lit(0) });
+const UNDEFINED: Node = { type: 'UnaryExpression', operator: 'void', prefix: true, argument: { type: 'Literal', value: 0, raw: '0' } };
+export const undef = (): Node => UNDEFINED;
 
 export const call = (callee: Node, args: Node[], site?: SiteInfo): Node => {
   const n: Node = { type: 'CallExpression', callee, arguments: args, optional: false };
