@@ -1,10 +1,13 @@
-/// <reference path="./luaparse.d.ts" />
 // Source text → Lua AST (luaparse), plus what luaparse lacks for Lua 5.4:
 //  - `local x <const>` / `<close>` attributes (blanked out before parsing, reattached by position);
 //  - Lua-worded syntax errors: "chat.lua:3: unexpected symbol near 'x'".
 // Strings are byte strings: the source is expected as a latin1 ("binary") JS string.
 
-import luaparse from 'luaparse';
+import { createRequire } from 'node:module';
+
+// required, not imported: an ESM import of this large CommonJS file costs ~60 ms of export scanning at
+// startup (cjs-module-lexer), which `moongate run` pays on every start
+const luaparse: any = createRequire(import.meta.url)('luaparse');
 
 export class LuaSyntaxError extends Error {
   constructor(

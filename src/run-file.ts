@@ -1,11 +1,10 @@
 // `moongate run FILE.lua` (like `lua5.4 FILE.lua`) and `moongate compile FILE.lua`.
 //
 // The script runs on a worker thread with a 64 MB stack: Lua programs may recurse ~200,000 deep,
-// far past the default V8 stack of the main thread.
+// far past the default V8 stack of the main thread. The main thread compiles it meanwhile.
 
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { compile, LuaSyntaxError } from '../compiler/index.js';
 import { writeAll } from './write-all.js';
 
 function readSource(file: string): string | undefined {
@@ -22,13 +21,14 @@ function readSource(file: string): string | undefined {
 export async function runLuaFile(file: string, args: string[] = []): Promise<number> {
   const source = readSource(file);
   if (source === undefined) return 1;
+  // the worker boots and loads the runtime while this thread compiles
   const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
-    workerData: { file, source, args },
+    workerData: { file, args },
     resourceLimits: { stackSizeMb: 64 },
     stdout: false,
     stderr: false,
   });
-  return new Promise<number>((resolve) => {
+  const done = new Promise<number>((resolve) => {
     worker.on('message', (code: number) => resolve(code));
     worker.on('error', (e) => {
       process.stderr.write(`moongate: ${e.message}\n`);
@@ -36,11 +36,24 @@ export async function runLuaFile(file: string, args: string[] = []): Promise<num
     });
     worker.on('exit', (code) => resolve(code));
   });
+  const { compile, LuaSyntaxError } = await import('../compiler/index.js');
+  try {
+    worker.postMessage(compile(source, { chunkName: file }));
+  } catch (e) {
+    await worker.terminate();
+    if (e instanceof LuaSyntaxError) {
+      process.stderr.write(`moongate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  return done;
 }
 
 export async function compileLuaFile(file: string): Promise<number> {
   const source = readSource(file);
   if (source === undefined) return 1;
+  const { compile, LuaSyntaxError } = await import('../compiler/index.js'); // `run` compiles on its worker
   try {
     const script = compile(source, { chunkName: file });
     writeAll(1, Buffer.from(script.js + '\n', 'utf8'));

@@ -1,11 +1,12 @@
-// Worker side of `moongate run`: compile, run, write print output as raw bytes, report the exit code.
+// Worker side of `moongate run`: take the chunk the main thread compiled (while this thread booted),
+// run it, write print output as raw bytes, report the exit code.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { compile, LuaSyntaxError } from '../compiler/index.js';
+import type { CompiledScript } from '../compiler/index.js';
 import { createInstance, LuaTable } from '../runtime/index.js';
 import { writeAll } from './write-all.js';
 
-const { file, source, args } = workerData as { file: string; source: string; args: string[] };
+const { file, args } = workerData as { file: string; args: string[] };
 
 // print output is buffered and written to fd 1 synchronously, byte for byte (also to a slow pipe)
 let buf: string[] = [];
@@ -22,17 +23,7 @@ const write = (s: string): void => {
   if (size > 1 << 16) flush();
 };
 
-function main(): number {
-  let script;
-  try {
-    script = compile(source, { chunkName: file });
-  } catch (e) {
-    if (e instanceof LuaSyntaxError) {
-      writeAll(2, `moongate: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+function main(script: CompiledScript): number {
   const argTable = new LuaTable();
   argTable.set(0, file);
   args.forEach((a, i) => argTable.set(i + 1, Buffer.from(a, 'utf8').toString('latin1')));
@@ -50,4 +41,4 @@ function main(): number {
   return 0;
 }
 
-parentPort!.postMessage(main());
+parentPort!.once('message', (script: CompiledScript) => parentPort!.postMessage(main(script)));

@@ -1,4 +1,0 @@
-declare module 'luaparse' {
-  const luaparse: any;
-  export default luaparse;
-}
