@@ -29,16 +29,12 @@ export const CLASS = new Uint8Array(65536);
   };
   for (let cl = 0; cl < 256; cl++) {
     const lower = cl >= 65 && cl <= 90 ? cl + 32 : cl;
-    const t = tests[String.fromCharCode(lower)];
-    for (let c = 0; c < 256; c++) {
-      let r: boolean;
-      if (t === undefined || lower < 97 || lower > 122) r = cl === c;
-      else {
-        r = t(c);
-        if (cl !== lower) r = !r;
-      }
-      CLASS[(cl << 8) | c] = r ? 1 : 0;
+    const t = lower >= 97 && lower <= 122 ? tests[String.fromCharCode(lower)] : undefined;
+    if (t === undefined) {
+      CLASS[(cl << 8) | cl] = 1; // not a class letter: the byte matches itself only
+      continue;
     }
+    for (let c = 0; c < 256; c++) CLASS[(cl << 8) | c] = t(c) !== (cl !== lower) ? 1 : 0;
   }
 })();
 
