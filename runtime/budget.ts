@@ -9,6 +9,11 @@ import { Suspend } from './suspend.js';
 import { LuaKill } from './value.js';
 
 const CHECK_EVERY = 10000;
+// With no deadline the counter starts near the top of the small-integer range: budget() is then all but
+// never called. Each call lands in some compiled function whose `budget()` call site V8 has never seen
+// run, and V8 throws that function's optimized code away ("insufficient type feedback for call"),
+// which cost deltablue ~30 deoptimizations and recompilations per run.
+const NO_DEADLINE = 2 ** 30 - 1;
 
 export const B = { n: CHECK_EVERY };
 
@@ -23,7 +28,7 @@ export function startSlice(killMs: number, pauseMs = Infinity): void {
   const now = killMs === Infinity && pauseMs === Infinity ? 0 : performance.now();
   killAt = killMs === Infinity ? Infinity : now + killMs;
   pauseAt = pauseMs === Infinity ? Infinity : now + pauseMs;
-  B.n = CHECK_EVERY;
+  B.n = now === 0 ? NO_DEADLINE : CHECK_EVERY;
 }
 
 export function endSlice(): void {
@@ -33,8 +38,11 @@ export function endSlice(): void {
 
 /** Called when B.n runs out; returns true when generator code (canPause) should pause now. */
 export function budget(canPause = false): boolean {
+  if (killAt === Infinity && pauseAt === Infinity) {
+    B.n = NO_DEADLINE;
+    return false;
+  }
   B.n = CHECK_EVERY;
-  if (killAt === Infinity && pauseAt === Infinity) return false;
   const now = performance.now();
   if (now > killAt) {
     killAt = Infinity;
