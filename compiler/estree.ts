@@ -16,31 +16,23 @@ const ids = new Map<string, Node>();
 const strings = new Map<string, Node>();
 const numbers = new Map<number, Node>();
 
-export const id = (name: string): Node => {
-  let n = ids.get(name);
+function leaf<K>(table: Map<K, Node>, key: K, make: () => Node): Node {
+  let n = table.get(key);
   if (n === undefined) {
-    if (ids.size >= LEAF_CAP) ids.clear();
-    ids.set(name, (n = { type: 'Identifier', name }));
+    if (table.size >= LEAF_CAP) table.clear();
+    table.set(key, (n = make()));
   }
   return n;
-};
+}
+
+export const id = (name: string): Node => leaf(ids, name, () => ({ type: 'Identifier', name }));
 export const lit = (value: string | number | boolean | null): Node => {
   if (typeof value === 'number') {
     if (value < 0 || Object.is(value, -0)) return { type: 'UnaryExpression', operator: '-', prefix: true, argument: lit(-value) };
-    let n = numbers.get(value);
-    if (n === undefined) {
-      if (numbers.size >= LEAF_CAP) numbers.clear();
-      numbers.set(value, (n = { type: 'Literal', value, raw: JSON.stringify(value) }));
-    }
-    return n;
+    return leaf(numbers, value, () => ({ type: 'Literal', value, raw: JSON.stringify(value) }));
   }
   if (typeof value === 'string' && value.length <= 64) {
-    let n = strings.get(value);
-    if (n === undefined) {
-      if (strings.size >= LEAF_CAP) strings.clear();
-      strings.set(value, (n = { type: 'Literal', value, raw: JSON.stringify(value) }));
-    }
-    return n;
+    return leaf(strings, value, () => ({ type: 'Literal', value, raw: JSON.stringify(value) }));
   }
   return { type: 'Literal', value };
 };
