@@ -16,23 +16,20 @@ const ids = new Map<string, Node>();
 const strings = new Map<string, Node>();
 const numbers = new Map<number, Node>();
 
-function leaf<K>(table: Map<K, Node>, key: K, make: () => Node): Node {
-  let n = table.get(key);
-  if (n === undefined) {
-    if (table.size >= LEAF_CAP) table.clear();
-    table.set(key, (n = make()));
-  }
-  return n;
+function remember<K>(table: Map<K, Node>, key: K, node: Node): Node {
+  if (table.size >= LEAF_CAP) table.clear();
+  table.set(key, node);
+  return node;
 }
 
-export const id = (name: string): Node => leaf(ids, name, () => ({ type: 'Identifier', name }));
+export const id = (name: string): Node => ids.get(name) ?? remember(ids, name, { type: 'Identifier', name });
 export const lit = (value: string | number | boolean | null): Node => {
   if (typeof value === 'number') {
     if (value < 0 || Object.is(value, -0)) return { type: 'UnaryExpression', operator: '-', prefix: true, argument: lit(-value) };
-    return leaf(numbers, value, () => ({ type: 'Literal', value, raw: JSON.stringify(value) }));
+    return numbers.get(value) ?? remember(numbers, value, { type: 'Literal', value, raw: JSON.stringify(value) });
   }
   if (typeof value === 'string' && value.length <= 64) {
-    return leaf(strings, value, () => ({ type: 'Literal', value, raw: JSON.stringify(value) }));
+    return strings.get(value) ?? remember(strings, value, { type: 'Literal', value, raw: JSON.stringify(value) });
   }
   return { type: 'Literal', value };
 };
