@@ -375,6 +375,71 @@ t.test('spec behaviours', async (t) => {
     }
   });
 
+  t.test('recv_any(math.huge) waits (no timeout), bad timeouts are argument errors', async (t) => {
+    const c = await open(s, `
+      solidb.ws.send("ready")
+      local m, k = solidb.ws.recv_any(math.huge)
+      solidb.ws.send(json.encode({m = m, k = k}))
+      m, k = solidb.ws.recv_any(1e12)
+      solidb.ws.send(json.encode({m = m, k = k}))
+      solidb.ws.recv_any({})`);
+    t.equal(await c.next(), 'ready');
+    await sleep(200);
+    t.equal(c.messages.length, 0, 'still waiting');
+    c.send('late');
+    t.same(await c.nextJson(), { m: 'late', k: 'ws' });
+    await sleep(100);
+    c.send('later');
+    t.same(await c.nextJson(), { m: 'later', k: 'ws' });
+    const cl = await c.closedWithin();
+    t.equal(cl.code, 1011);
+    t.match(cl.reason, /^s\d+\.lua:7: bad argument #1 to 'recv_any' \(number expected, got table\)$/);
+  });
+
+  t.test('waiting works inside functions, pcall and coroutines', async (t) => {
+    const c = await open(s, `
+      local function ask() return solidb.ws.recv() end
+      local ok, v = pcall(ask)
+      solidb.ws.send("pcall:" .. tostring(ok) .. ":" .. v)
+      local co = coroutine.wrap(function()
+        local m, k = solidb.ws.recv_any(2000)
+        coroutine.yield(m .. "/" .. k)
+      end)
+      solidb.ws.send("co:" .. co())
+      local ok2, err = pcall(function() local m = solidb.ws.recv() error("after " .. m) end)
+      solidb.ws.send("err:" .. err)`);
+    c.send('one');
+    t.equal(await c.next(), 'pcall:true:one');
+    c.send('two');
+    t.equal(await c.next(), 'co:two/ws');
+    c.send('three');
+    t.match(await c.next(), /^err:s\d+\.lua:10: after three$/);
+    t.equal((await c.closedWithin()).code, 1000);
+  });
+
+  t.test('runaway scripts (recursion, memory, CPU) end with 1011; the gateway keeps serving', async (t) => {
+    for (const [code, re] of [
+      ['local function f() return 1 + f() end\nf()', /stack overflow/],
+      ['local s = string.rep("x", 2^40)', /memory|too large|resulting string/],
+      ['local t = {} local i = 0 while true do i = i + 1 t[i] = {i} end', /CPU/],
+      ['solidb.ws.send("x") while true do end', /CPU/],
+    ] as [string, RegExp][]) {
+      const c = await open(s, code);
+      const r = await c.closedWithin(10_000);
+      t.equal(r.code, 1011, code);
+      t.match(r.reason, re, code);
+    }
+    const c = await open(s, 'solidb.ws.send("alive")');
+    t.equal(await c.next(), 'alive');
+    t.equal((await fetch(s.http + '/_api/health')).status, 200);
+  });
+
+  t.test('the sandbox: no io, no os.exit; os.time and os.clock exist', async (t) => {
+    const c = await open(s, `solidb.ws.send(json.encode({io = type(io), exit = type(os.exit), execute = type(os.execute),
+      time = math.type(os.time()), clock = type(os.clock()), require = type(require), dofile = type(dofile)}))`);
+    t.same(await c.nextJson(), { io: 'nil', exit: 'nil', execute: 'nil', time: 'integer', clock: 'number', require: 'nil', dofile: 'nil' });
+  });
+
   t.test('the gateway survives bad clients: garbage upgrade, abrupt disconnects', async (t) => {
     const p = await ws(s, `
       solidb.ws.channel.subscribe("abrupt")
