@@ -440,6 +440,37 @@ t.test('spec behaviours', async (t) => {
     t.same(await c.nextJson(), { io: 'nil', exit: 'nil', execute: 'nil', time: 'integer', clock: 'number', require: 'nil', dofile: 'nil' });
   });
 
+  t.test('registration as the spec writes it: POST /_api/custom/{db}/{path} with method="WS"', async (t) => {
+    const code = (v: string) => `solidb.ws.send("${v}")`;
+    const variants: [string, string, unknown][] = [
+      ['json', '/_api/custom/_system/reg-json', { method: 'WS', code: code('json') }],
+      ['methods array', '/_api/custom/_system/reg-arr', { methods: ['WS'], code: code('methods array') }],
+      ['script alias', '/_api/custom/_system/reg-alias', { method: 'WS', script: code('script alias') }],
+      ['raw source, ?method=WS', '/_api/custom/_system/reg-raw?method=WS', code('raw source, ?method=WS')],
+      ['raw source, no method', '/_api/custom/_system/reg-raw2', code('raw source, no method')],
+      ['nested path', '/_api/custom/_system/rooms/lobby', { method: 'WS', code: code('nested path') }],
+    ];
+    for (const [what, path, body] of variants) {
+      const r = await s.admin('POST', path, body);
+      t.equal(r.status, 201, what);
+      t.same(r.json.methods, ['WS'], what);
+      const c = await connect(s, path.replace('/_api/', '/api/').replace(/\?.*/, ''));
+      t.equal(await c.next(), what, what);
+    }
+    const again = await s.admin('POST', '/_api/custom/_system/reg-json', { method: 'WS', code: code('v2') });
+    t.equal(again.status, 200, 'registering again replaces');
+    const c = await connect(s, '/api/custom/_system/reg-json');
+    t.equal(await c.next(), 'v2');
+    const http = await s.admin('POST', '/_api/custom/_system/reg-get', { method: 'GET', code: 'return {ok = true}' });
+    t.equal(http.status, 201);
+    t.same(await (await fetch(s.http + '/api/custom/_system/reg-get')).json(), { ok: true });
+    const bad = await s.admin('POST', '/_api/custom/_system/reg-bad', { method: 'WS', code: 'while do end' });
+    t.equal(bad.status, 400);
+    t.match(bad.json, { error: /reg-bad\.lua:1:/, line: 1 });
+    t.equal((await s.admin('POST', '/_api/custom/_system/reg-empty', '')).status, 400);
+    t.equal((await s.admin('POST', '/_api/custom/_system/reg-nokey', { method: 'WS', code: code('x') }, null)).status, 401);
+  });
+
   t.test('the gateway survives bad clients: garbage upgrade, abrupt disconnects', async (t) => {
     const p = await ws(s, `
       solidb.ws.channel.subscribe("abrupt")
