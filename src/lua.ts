@@ -89,7 +89,10 @@ export function checkString(v: LuaValue, n: number, fname: string): string {
 
 /** Text of a close reason: at most 123 UTF-8 bytes, cut on a character boundary. */
 export function closeReason(msg: string): string {
-  let s = toText(msg);
-  while (Buffer.byteLength(s) > 123) s = s.slice(0, Math.max(0, s.length - Math.max(1, Buffer.byteLength(s) - 123)));
-  return s;
+  const s = toText(msg);
+  const b = Buffer.from(s, 'utf8');
+  if (b.length <= 123) return s;
+  let end = 123; // b[end] is the first byte left out: never a continuation byte
+  while (end > 0 && (b[end] & 0xc0) === 0x80) end--;
+  return b.subarray(0, end).toString('utf8');
 }

@@ -471,6 +471,25 @@ t.test('spec behaviours', async (t) => {
     t.equal((await s.admin('POST', '/_api/custom/_system/reg-nokey', { method: 'WS', code: code('x') }, null)).status, 401);
   });
 
+  t.test('the request table of a WebSocket script', async (t) => {
+    await s.register('spec', 'reqws', 'rooms/:room/ws', ['WS'], `
+      solidb.ws.send(json.encode({method = request.method, path = request.path, query = request.query,
+        params = request.params, ua = request.headers["x-test"], body = request.body == nil}))`);
+    const c = await connect(s, '/api/custom/spec/rooms/r%201/ws?room=general&name=Al%C3%AFce', { headers: { 'X-Test': 'yes' } });
+    t.same(await c.nextJson(), {
+      method: 'WS', path: '/api/custom/spec/rooms/r%201/ws', query: { room: 'general', name: 'Alïce' }, params: { room: 'r 1' }, ua: 'yes', body: true,
+    });
+  });
+
+  t.test('long and non-ASCII error messages fit the close reason (123 bytes)', async (t) => {
+    const c = await open(s, 'error(string.rep("é", 300))');
+    const r = await c.closedWithin();
+    t.equal(r.code, 1011);
+    t.ok(Buffer.byteLength(r.reason) <= 123, `${Buffer.byteLength(r.reason)} bytes`);
+    t.match(r.reason, /^s\d+\.lua:1: éé/);
+    t.notMatch(r.reason, /\uFFFD/, 'not cut inside a character');
+  });
+
   t.test('the gateway survives bad clients: garbage upgrade, abrupt disconnects', async (t) => {
     const p = await ws(s, `
       solidb.ws.channel.subscribe("abrupt")
