@@ -51,7 +51,44 @@ async function jsonBody(ctx: HttpCtx, max: number): Promise<unknown> {
 async function objectBody(ctx: HttpCtx, max: number): Promise<ScriptInput> {
   const v = await jsonBody(ctx, max);
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new ApiError(400, 'expected a JSON object body');
-  return v as ScriptInput;
+  return withCodeAliases(v as ScriptInput);
+}
+
+/** `script` and `source` are accepted for `code`. */
+function withCodeAliases(input: ScriptInput): ScriptInput {
+  if (input.code === undefined) {
+    const alias = (input as Record<string, unknown>).script ?? (input as Record<string, unknown>).source;
+    if (alias !== undefined) return { ...input, code: alias };
+  }
+  return input;
+}
+
+/**
+ * The shorthand's body: a JSON object {method|methods, code, ...}, or the Lua source itself (raw text,
+ * or a JSON string); `?method=` in the query names the method when the body does not (default WS).
+ */
+async function shorthandBody(ctx: HttpCtx, max: number): Promise<ScriptInput> {
+  let body: Buffer;
+  try {
+    body = await ctx.readBody(max);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) throw new ApiError(413, e.message);
+    throw e;
+  }
+  const q = new URLSearchParams(ctx.query);
+  const qMethod = q.get('method') ?? q.get('methods') ?? undefined;
+  let input: ScriptInput;
+  let parsed: unknown;
+  try {
+    parsed = parseJsonBody(body);
+  } catch {
+    parsed = body.toString('utf8'); // not JSON: the Lua source itself
+  }
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) input = withCodeAliases(parsed as ScriptInput);
+  else if (typeof parsed === 'string') input = { code: parsed };
+  else throw new ApiError(400, 'expected a JSON object body {method, code} or the Lua source');
+  if (input.method === undefined && input.methods === undefined && qMethod !== undefined) input = { ...input, method: qMethod.split(',') };
+  return input;
 }
 
 export async function handleAdmin(ctx: HttpCtx, d: AdminDeps): Promise<void> {
@@ -99,7 +136,7 @@ export async function handleAdmin(ctx: HttpCtx, d: AdminDeps): Promise<void> {
       if (method !== 'POST') throw new ApiError(405, `method ${method} not allowed here`);
       const db = checkDb(seg(parts[1]));
       const path = parts.slice(2).map(seg).join('/');
-      const r = await d.scripts.upsertAt(db, path, await objectBody(ctx, d.maxBodyBytes));
+      const r = await d.scripts.upsertAt(db, path, await shorthandBody(ctx, d.maxBodyBytes));
       return ctx.json(r.created ? 201 : 200, r.meta);
     }
     // channels

@@ -22,6 +22,8 @@ export interface Subscriber {
 
 export class ChannelHub implements BrokerHandler {
   private readonly subs = new Map<string, Set<Subscriber>>();
+  /** Local connections present in a channel (presence.join): they get its presence events too. */
+  private readonly present = new Map<string, Set<Subscriber>>();
   private native: NativePublish | undefined;
   /** Bytes charged per forwarded message on top of the text (the sessions' backpressure rule). */
   private frameOverhead = 0;
@@ -89,14 +91,40 @@ export class ChannelHub implements BrokerHandler {
     }
   }
 
-  /** Presence events go to the channel's subscribers other than the connection that joined or left. */
+  /** `s` joined the presence of `channel` (it receives the channel's presence events, subscribed or not). */
+  addPresent(s: Subscriber, channel: string): void {
+    let set = this.present.get(channel);
+    if (set === undefined) this.present.set(channel, (set = new Set()));
+    set.add(s);
+  }
+
+  removePresent(s: Subscriber, channel: string): void {
+    const set = this.present.get(channel);
+    if (set === undefined || !set.delete(s)) return;
+    if (set.size === 0) this.present.delete(channel);
+  }
+
+  /**
+   * Presence events go to the connections subscribed to the channel or present in it (as the reference
+   * system delivers them; its presence_demo.lua only joins), once each, other than the connection that
+   * joined or left ("other connections", says the spec).
+   */
   onPresence(e: PresenceEvent): void {
     const set = this.subs.get(e.channel);
-    if (set === undefined) return;
-    for (const s of set) {
-      if (s.id === e.connectionId) continue;
-      stats.eventsDelivered++;
-      s.deliver(EV_PRESENCE, e);
+    const pres = this.present.get(e.channel);
+    if (set !== undefined) {
+      for (const s of set) {
+        if (s.id === e.connectionId) continue;
+        stats.eventsDelivered++;
+        s.deliver(EV_PRESENCE, e);
+      }
+    }
+    if (pres !== undefined) {
+      for (const s of pres) {
+        if (s.id === e.connectionId || set?.has(s) === true) continue;
+        stats.eventsDelivered++;
+        s.deliver(EV_PRESENCE, e);
+      }
     }
   }
 

@@ -1,10 +1,13 @@
 // The one place the gateway touches the compiler/runtime API: Lua values, instances and JSON.
 import { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText, type Libraries } from '../runtime/index.js';
-import { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson } from '../runtime/lib/json.js';
+import { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson, markArray } from '../runtime/lib/json.js';
+import { where } from '../runtime/error.js';
+import { tostr } from '../runtime/ops.js';
+import { withGen, Suspend } from '../runtime/suspend.js';
 
 export { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
 export type { Libraries };
-export { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson };
+export { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson, markArray, withGen, Suspend };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LuaValue = any;
@@ -41,11 +44,11 @@ export function table(fields: Record<string, LuaValue>): LuaTable {
   return t;
 }
 
-/** A Lua sequence from an array of Lua values. */
+/** A Lua sequence from an array of Lua values, marked as a JSON array (json.encode gives `[]` when empty). */
 export function list(items: LuaValue[]): LuaTable {
   const t = new LuaTable();
   for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
-  return t;
+  return markArray(t);
 }
 
 /** A Lua number (int, bigint or LFloat) as a JS number; undefined when it is not a number. */
@@ -56,9 +59,16 @@ export function toNum(v: LuaValue): number | undefined {
   return undefined;
 }
 
-/** A Lua error raised by a built-in ("bad argument #1 to 'subscribe' (string expected, got nil)"). */
+/**
+ * A Lua error raised by a built-in, positioned at the Lua code that called it as luaL_error does
+ * ("chat.lua:12: bad argument #1 to 'subscribe' (string expected, got no value)").
+ */
+export function builtinError(msg: string): never {
+  throw new LuaError(where(1) + msg);
+}
+
 export function argError(n: number, fname: string, msg: string): never {
-  throw new LuaError(`bad argument #${n} to '${fname}' (${msg})`);
+  return builtinError(`bad argument #${n} to '${fname}' (${msg})`);
 }
 
 export function luaTypeName(v: LuaValue): string {
@@ -73,13 +83,16 @@ export function luaTypeName(v: LuaValue): string {
 
 export function checkString(v: LuaValue, n: number, fname: string): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (toNum(v) !== undefined && !(v instanceof LuaTable)) return tostr(v); // numbers convert, as in Lua (2.0 → "2.0")
   return argError(n, fname, `string expected, got ${v === undefined ? 'no value' : luaTypeName(v)}`);
 }
 
 /** Text of a close reason: at most 123 UTF-8 bytes, cut on a character boundary. */
 export function closeReason(msg: string): string {
-  let s = toText(msg);
-  while (Buffer.byteLength(s) > 123) s = s.slice(0, Math.max(0, s.length - Math.max(1, Buffer.byteLength(s) - 123)));
-  return s;
+  const s = toText(msg);
+  const b = Buffer.from(s, 'utf8');
+  if (b.length <= 123) return s;
+  let end = 123; // b[end] is the first byte left out: never a continuation byte
+  while (end > 0 && (b[end] & 0xc0) === 0x80) end--;
+  return b.subarray(0, end).toString('utf8');
 }

@@ -137,8 +137,10 @@ export class Gateway {
     });
 
     app.ws<WsData>('/api/custom/*', {
-      // uWS itself drops (1006) anything above its limit; between our limit and its, we close with 1009
-      maxPayloadLength: Math.min(Math.max(c.maxMessageBytes * 4, c.maxMessageBytes + 64 * 1024), 256 * 1024 * 1024),
+      // uWS itself drops (1006, no close frame) anything above its limit; between our limit and its, we
+      // close with 1009. Its limit is at least 2 MB so that any plausible oversized message gets the 1009
+      // (uWS holds at most that much of a message per connection before we see it).
+      maxPayloadLength: Math.min(Math.max(c.maxMessageBytes * 4, c.maxMessageBytes + 64 * 1024, 2 * 1024 * 1024), 256 * 1024 * 1024),
       maxBackpressure: c.maxBackpressureBytes + Math.max(c.maxMessageBytes, 64 * 1024) * 4,
       idleTimeout: c.idleTimeoutSec,
       sendPingsAutomatically: true,
@@ -242,7 +244,14 @@ export class Gateway {
       const dbPath = splitCustom(ctx.url);
       const m = dbPath === undefined ? undefined : this.scripts.registry.match(dbPath[0], dbPath[1], method);
       if (m === undefined || !m.ok) {
-        if (m?.status === 405) return ctx.json(405, { error: `method ${method} not allowed` }, [['allow', m.allow!.filter((x) => x !== 'WS').join(', ')]]);
+        if (m?.status === 405) {
+          const allow = m.allow!.filter((x) => x !== 'WS');
+          if (allow.length === 0) {
+            // a WebSocket-only script: say how to reach it
+            return ctx.json(426, { error: `${ctx.url} is a WebSocket endpoint: connect with a WebSocket upgrade` }, [['upgrade', 'websocket']]);
+          }
+          return ctx.json(405, { error: `method ${method} not allowed` }, [['allow', allow.join(', ')]]);
+        }
         return ctx.json(404, { error: `no script at ${ctx.url}` });
       }
       const version = m.version;

@@ -15,8 +15,8 @@ import { timers, type TimerNode } from './timers.js';
 import { stats } from './metrics.js';
 import { log, scriptLogger, type Logger } from './log.js';
 import {
-  LuaTable, LuaError, NONE, suspending, luaToJson, table, list, toNum, checkString, closeReason,
-  type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
+  LuaTable, NONE, luaToJson, table, list, toNum, toText, checkString, closeReason, argError, builtinError, luaTypeName,
+  withGen, Suspend, type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
 import { SharedJson } from './lua.js';
 import { Names } from './names.js';
@@ -53,6 +53,9 @@ export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_ERROR = 1011;
 
 const EV_WS = 0;
+/** What recv (nil) and recv_any (nil, nil) return on a closed connection or a timeout. */
+const NIL1: LuaValue[] = [undefined];
+const NIL2: LuaValue[] = [undefined, undefined];
 const DEFAULT_RECV_ANY_MS = 30000;
 /** Immediate resumes in one pump before the session yields to others. */
 const STEP_BUDGET = 64;
@@ -205,8 +208,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
   start(): void {
     stats.connectionsOpen++;
     stats.connectionsTotal++;
-    recvFn ??= suspending('recv');
-    recvAnyFn ??= suspending('recv_any');
+    recvFn ??= waitFn('recv', () => []);
+    recvAnyFn ??= waitFn('recv_any', (t) => [timeoutArg(t)]);
     try {
       this.inst = this.factory({
         print: printLine,
@@ -408,7 +411,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
       queueMicrotask(() => this.stop('connection closed'));
       return undefined;
     }
-    return [];
+    return this.state === State.RecvAny ? NIL2 : NIL1;
   }
 
   /** The values to resume the current wait with, or undefined when it must keep waiting. */
@@ -451,7 +454,7 @@ export class Session implements Subscriber, Runnable, TimerNode {
     if (this.socketClosed) return this.closedWait();
     if (this.timedOut) {
       this.timedOut = false;
-      return [];
+      return NIL2;
     }
     return undefined;
   }
@@ -572,7 +575,10 @@ export class Session implements Subscriber, Runnable, TimerNode {
     const { hub, presence } = this.deps;
     for (const ch of this.subs.list()) hub.unsubscribe(this, ch);
     this.subs.clear();
-    for (const ch of this.present.list()) presence.leave(ch, this.id);
+    for (const ch of this.present.list()) {
+      hub.removePresent(this, ch);
+      presence.leave(ch, this.id);
+    }
     this.present.clear();
   }
 
@@ -674,13 +680,16 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   luaJoin(ch: string, info: LuaValue): boolean {
     if (this.socketClosed || this.state === State.Done) return false;
-    this.present.add(ch);
-    this.deps.presence.join(ch, this.id, luaToJson(info ?? new LuaTable()));
+    const userInfo = luaToJson(info ?? new LuaTable()); // may raise (a function in it): nothing changed then
+    if (this.present.add(ch)) this.deps.hub.addPresent(this, ch);
+    this.deps.presence.join(ch, this.id, userInfo);
     return true;
   }
 
   luaLeave(ch: string): void {
-    if (this.present.delete(ch)) this.deps.presence.leave(ch, this.id);
+    if (!this.present.delete(ch)) return;
+    this.deps.hub.removePresent(this, ch);
+    this.deps.presence.leave(ch, this.id);
   }
 
   luaPresence(ch: string): LuaTable {
@@ -700,8 +709,33 @@ function corkedRun(): void {
 }
 
 function cur(): Session {
-  if (running === undefined) throw new LuaError('solidb.ws used outside of its script');
+  if (running === undefined) return builtinError('solidb.ws used outside of its script');
   return running;
+}
+
+/**
+ * A suspending built-in (recv, recv_any): checks its arguments on the caller's stack (so a bad argument
+ * is reported at the script's line), then suspends the script with `op` and the checked arguments.
+ */
+function waitFn(op: string, check: (...args: LuaValue[]) => LuaValue[]): LuaValue {
+  return withGen(
+    (..._args: LuaValue[]): LuaValue => builtinError('attempt to yield across a C-call boundary'),
+    function* (...args: LuaValue[]) {
+      const checked = check(...args);
+      return (yield new Suspend(op, checked)) as LuaValue;
+    },
+  );
+}
+
+/** recv_any's timeout: a number, or a string convertible to one (as Lua converts); nil: the default. */
+function timeoutArg(v: LuaValue): LuaValue {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') {
+    const text = toText(v).trim();
+    const n = text === '' ? NaN : Number(text);
+    if (!Number.isNaN(n)) return n;
+  } else if (toNum(v) !== undefined) return v;
+  return argError(1, 'recv_any', `number expected, got ${luaTypeName(v)}`);
 }
 
 function printLine(line: string): void {
@@ -736,7 +770,7 @@ const apiPresenceList = (name: LuaValue): LuaValue => cur().luaPresence(checkStr
 
 /** In a WebSocket script solidb.error(msg) is a plain Lua error (it ends the script: close 1011). */
 function httpOnlyError(msg: LuaValue): never {
-  throw new LuaError(typeof msg === 'string' ? msg : String(msg));
+  return builtinError(typeof msg === 'string' ? msg : msg === undefined ? 'error' : checkString(msg, 1, 'error'));
 }
 
 export function presenceList(presence: PresenceService, channel: string): LuaTable {

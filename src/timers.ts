@@ -11,6 +11,8 @@ export interface TimerNode {
   fire(): void;
 }
 
+const MAX_DELAY = 2 ** 31 - 1;
+
 export class TimerHeap {
   private heap: TimerNode[] = [];
   private handle: NodeJS.Timeout | undefined;
@@ -66,7 +68,8 @@ export class TimerHeap {
       return;
     }
     this.armedAt = top.deadline;
-    this.handle = setTimeout(this.tick, Math.max(0, top.deadline - this.now()));
+    // setTimeout takes at most 2^31-1 ms (a longer delay fires after 1 ms): wake up then and re-arm
+    this.handle = setTimeout(this.tick, Math.min(MAX_DELAY, Math.max(0, top.deadline - this.now())));
   }
 
   private tick = (): void => {

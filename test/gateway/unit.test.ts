@@ -131,7 +131,7 @@ t.test('session with a fake script: recv_any order, recv skipping events, timeou
   s.onMessage('second');
   t.same(got[2], ['second', 'ws']);
   await sleep(60);
-  t.same(got[3], [], 'recv_any(20) timed out with nil');
+  t.same(got[3], [undefined, undefined], 'recv_any(20) timed out with nil, nil');
   t.same(sock.ended, [1000, ''], 'script end closes with 1000');
   t.equal(hub.subscriberCount('c'), 0, 'cleanup unsubscribed');
 
