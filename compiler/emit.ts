@@ -589,6 +589,10 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
     }
 
     invoke(fnE: Node, args: Node[], site: SiteInfo, known: FuncInfo | undefined): Node {
+      const last = args[args.length - 1];
+      if (!this.gen && last?.type === 'SpreadElement' && last.argument.type === 'CallExpression' && last.argument.callee.name === 'all') {
+        return this.invokeSpreadingCall(fnE, args, last.argument.arguments[0], site, known);
+      }
       if (known !== undefined) {
         if (!this.gen || !known.suspends) return E.call(fnE, args, site);
         // a known generator function: run it on the driver
@@ -606,6 +610,33 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.yieldExpr(r),
         r,
       );
+    }
+
+    /**
+     * f(a, g()): a spread of g's results (`...all(g())`) makes V8 call f generically and never inline it;
+     * g returns one value far more often than a Multi, so that case calls f directly. The callee and
+     * the leading arguments are evaluated first, in Lua's order.
+     */
+    invokeSpreadingCall(fnE: Node, args: Node[], inner: Node, site: SiteInfo, known: FuncInfo | undefined): Node {
+      const pre: Node[] = [];
+      const hold = (e: Node): Node => {
+        if (e.type === 'Literal' || (e.type === 'UnaryExpression' && e.argument.type === 'Literal')) return e;
+        const t = E.id(this.temp());
+        pre.push(E.assign(t, e));
+        return t;
+      };
+      let f: Node;
+      if (known !== undefined) f = hold(fnE);
+      else {
+        const g = fnE.type === 'Identifier' ? fnE : E.id(this.temp());
+        const test = E.bin('===', E.un('typeof', fnE.type === 'Identifier' ? g : E.assign(g, fnE)), E.lit('function'));
+        f = hold(E.cond(test, g, E.helper('tocall', [g], site)));
+      }
+      const lead = args.slice(0, -1).map(hold);
+      const r = E.id(this.temp());
+      pre.push(E.assign(r, inner));
+      const spread = E.call(f, [...lead, E.spread(E.member(r, 'v'))], site);
+      return E.seq([...pre, E.cond(E.bin('instanceof', r, E.id('Multi')), spread, E.call(f, [...lead, r], site))]);
     }
 
     // ---------- functions ----------
