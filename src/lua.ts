@@ -3,6 +3,7 @@ import { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi,
 import { luaToJson, jsonToLua, jsToLua, luaToJs, SharedJson, openJson, markArray } from '../runtime/lib/json.js';
 import { where } from '../runtime/error.js';
 import { tostr } from '../runtime/ops.js';
+import { toNumber } from '../runtime/number.js';
 import { withGen, Suspend } from '../runtime/suspend.js';
 
 export { createInstance, createLibraries, suspending, LuaTable, LuaError, Multi, NONE, fromText, toText };
@@ -49,6 +50,12 @@ export function list(items: LuaValue[]): LuaTable {
   const t = new LuaTable();
   for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
   return markArray(t);
+}
+
+/** A number, or a string Lua converts to one (" 30 ", "0x1e", "1e3"), as a JS number; else undefined. */
+export function coerceNum(v: LuaValue): number | undefined {
+  const n = toNumber(v);
+  return n === undefined ? undefined : toNum(n);
 }
 
 /** A Lua number (int, bigint or LFloat) as a JS number; undefined when it is not a number. */

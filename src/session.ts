@@ -15,7 +15,7 @@ import { timers, type TimerNode } from './timers.js';
 import { stats } from './metrics.js';
 import { log, scriptLogger, type Logger } from './log.js';
 import {
-  LuaTable, NONE, luaToJson, table, list, toNum, toText, checkString, closeReason, argError, builtinError, luaTypeName,
+  LuaTable, NONE, luaToJson, table, list, toNum, coerceNum, checkString, closeReason, argError, builtinError, luaTypeName,
   withGen, Suspend, type InstanceFactory, type LuaValue, type RunResult, type ScriptInstance,
 } from './lua.js';
 import { SharedJson } from './lua.js';
@@ -730,12 +730,7 @@ function waitFn(op: string, check: (...args: LuaValue[]) => LuaValue[]): LuaValu
 /** recv_any's timeout: a number, or a string convertible to one (as Lua converts); nil: the default. */
 function timeoutArg(v: LuaValue): LuaValue {
   if (v === undefined) return undefined;
-  if (typeof v === 'string') {
-    const text = toText(v).trim();
-    const n = text === '' ? NaN : Number(text);
-    if (!Number.isNaN(n)) return n;
-  } else if (toNum(v) !== undefined) return v;
-  return argError(1, 'recv_any', `number expected, got ${luaTypeName(v)}`);
+  return coerceNum(v) ?? argError(1, 'recv_any', `number expected, got ${luaTypeName(v)}`);
 }
 
 function printLine(line: string): void {
