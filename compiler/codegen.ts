@@ -20,21 +20,24 @@ const NEEDS_PARENS = 17;
 export function generateJs(program: Node): Generated {
   const sites = new Map<number, SiteInfo>();
   const lines = new Map<number, number>();
-  const record = (state: any, site: SiteInfo): void => {
-    sites.set(state.line * 65536 + state.column, site);
-    if (!lines.has(state.line)) lines.set(state.line, site.line);
+  // the output position, kept here rather than by astring's source-map tracking (a call per piece)
+  let line = 1;
+  let column = 0;
+  const record = (site: SiteInfo): void => {
+    sites.set(line * 65536 + column, site);
+    if (!lines.has(line)) lines.set(line, site.line);
   };
   const base: any = GENERATOR;
   const generator = Object.assign({}, base, {
     CallExpression(this: any, node: Node, state: any) {
       const calleePrec = state.expressionsPrecedence[node.callee.type];
       const paren = calleePrec === NEEDS_PARENS || calleePrec < state.expressionsPrecedence.CallExpression;
-      if (node.site) record(state, node.site);
+      if (node.site) record(node.site);
       if (paren) state.write('(');
-      if (node.site && !paren) record(state, node.site);
+      if (node.site && !paren) record(node.site);
       this[node.callee.type](node.callee, state);
       if (paren) state.write(')');
-      if (node.site) record(state, node.site);
+      if (node.site) record(node.site);
       state.write('(');
       const args = node.arguments;
       for (let i = 0; i < args.length; i++) {
@@ -43,13 +46,10 @@ export function generateJs(program: Node): Generated {
       }
       state.write(')');
     },
-    // astring maps a string literal character by character looking for line breaks; a JSON-quoted
-    // string has none, so it is written unmapped (the column still advances by its length)
     Literal(node: Node, state: any) {
       state.write(node.raw ?? JSON.stringify(node.value));
     },
   });
-  const sourceMap = { addMapping() {} }; // makes astring track line/column
   // astring's own `output += piece` builds a rope of ~60k nodes per 1,000 lines; pieces are joined in
   // flat blocks instead, through one small reused buffer
   const buf: string[] = Array.from({ length: 4096 }, () => ''); // packed: join's fast path
@@ -62,9 +62,14 @@ export function generateJs(program: Node): Generated {
         blocks.push(buf.join(''));
         n = 0;
       }
+      // astring writes each line break as the last character of a piece
+      if (piece.charCodeAt(piece.length - 1) === 10) {
+        line++;
+        column = 0;
+      } else column += piece.length;
     },
   };
-  generate(program, { generator, sourceMap: sourceMap as any, output, indent: ' ', lineEnd: '\n' } as any);
+  generate(program, { generator, output, indent: ' ', lineEnd: '\n' } as any);
   blocks.push(buf.slice(0, n).join(''));
   return { code: blocks.join(''), sites, lines };
 }
