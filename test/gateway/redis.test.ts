@@ -82,7 +82,7 @@ class RedisServer {
 const chat = (room: string, name: string) => `/api/custom/_system/chat?room=${room}&name=${name}`;
 
 async function presenceNames(s: Server, channel: string): Promise<string[]> {
-  const r = await s.admin('GET', `/_api/channels/${channel}/presence`);
+  const r = await s.admin('GET', `/_api/database/_system/channels/${channel}/presence`);
   return r.json.members.map((m: any) => m.user_info.name);
 }
 
@@ -139,7 +139,7 @@ t.test('nodes on one Redis', async (t) => {
     t.same(await bob.c.nextJson(), { type: 'chat', from: 'Bob', text: 'done' });
     t.same(await alice.nextJson(), { type: 'chat', from: 'Bob', text: 'done' }, 'no echo duplicates on the publishing node');
 
-    const r = await b.admin('POST', '/_api/channels/chat:x/broadcast', { type: 'chat', from: 'ops', text: 'from B' });
+    const r = await b.admin('POST', '/_api/database/_system/channels/chat:x/broadcast', { type: 'chat', from: 'ops', text: 'from B' });
     t.equal(r.status, 200);
     t.same(await alice.nextJson(), { type: 'chat', from: 'ops', text: 'from B' }, 'an admin broadcast on B reaches A');
     t.same(await bob.c.nextJson(), { type: 'chat', from: 'ops', text: 'from B' });
