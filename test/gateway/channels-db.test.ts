@@ -194,3 +194,94 @@ for (const native of [true, false]) {
     b1.c.close();
   });
 }
+
+t.test('two nodes on Redis: the same database shares across nodes, two databases never meet', async (t) => {
+  const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (which.error !== undefined || which.status !== 0) {
+    t.fail('redis-server is not installed: apt-get install redis-server');
+    return;
+  }
+  const redis = new RedisServer(await freePort());
+  await redis.start();
+  t.teardown(() => redis.cleanup());
+  const nodeArgs = (id: string) => ['--no-examples', '--redis', redis.url, '--node-id', id, '--heartbeat-ttl-ms', '3000'];
+  const nA = await startServer({ args: nodeArgs('node-a') });
+  t.teardown(() => nA.cleanup());
+  const nB = await startServer({ args: nodeArgs('node-b') });
+  t.teardown(() => nB.cleanup());
+  await registerAll(nA);
+  await registerAll(nB);
+  const presenceIs = (s: Server, db: string, names: string[]) =>
+    eventually(`${db} presence on a node = ${names.join(',')}`, async () => {
+      const got = await adminPresence(s, db, 'room');
+      return JSON.stringify(got) === JSON.stringify(names) ? true : undefined;
+    });
+
+  // alpha on both nodes, beta on both nodes; each join is awaited on the other node first
+  const aA = await enter(nA, 'alpha', 'aA');
+  await presenceIs(nB, 'alpha', ['aA']);
+  await presenceIs(nB, 'beta', []);
+  const bA = await enter(nA, 'beta', 'bA', 'raw');
+  t.same(bA.who, ['bA'], "beta's presence.list on A does not show alpha's member");
+  await presenceIs(nB, 'beta', ['bA']);
+  const aB = await enter(nB, 'alpha', 'aB', 'raw');
+  t.same(aB.who, ['aA', 'aB'], "alpha on B sees alpha's member of A, not beta's");
+  await nextIs(t, aA.c, { type: 'presence', ev: 'join', channel: 'room', name: 'aB' }, "alpha's join on B reaches alpha on A, and no beta join came before it");
+  const bB = await enter(nB, 'beta', 'bB');
+  t.same(bB.who, ['bA', 'bB'], "beta on B sees beta's member of A, not alpha's");
+  await nextIs(t, bA.c, { type: 'presence', ev: 'join', channel: 'room', name: 'bB' }, "beta's join on B reaches beta on A");
+  await presenceIs(nA, 'alpha', ['aA', 'aB']);
+  await presenceIs(nA, 'beta', ['bA', 'bB']);
+
+  // broadcasts: across nodes within a database, never across databases
+  aB.c.send({ pub: { from: 'aB', n: 1 } });
+  await nextIs(t, aB.c, { type: 'raw', channel: 'room', data: { from: 'aB', n: 1 } }, 'the sender on B');
+  await nextIs(t, aA.c, { from: 'aB', n: 1 }, "alpha's broadcast on B reaches alpha on A (beta's join came to no alpha client)");
+  bA.c.send({ pub: { from: 'bA', n: 2 } });
+  await nextIs(t, bA.c, { type: 'raw', channel: 'room', data: { from: 'bA', n: 2 } }, "beta's sender on A gets its own, not alpha's before it");
+  await nextIs(t, bB.c, { from: 'bA', n: 2 }, "beta's broadcast on A reaches beta on B, and alpha's did not");
+  aB.c.send({ pub: { from: 'aB', n: 3 } });
+  await nextIs(t, aB.c, { type: 'raw', channel: 'room', data: { from: 'aB', n: 3 } }, "alpha on B: beta's broadcast of A did not come first");
+  await nextIs(t, aA.c, { from: 'aB', n: 3 }, "alpha on A: beta's broadcast did not come first");
+
+  // admin broadcasts on one node reach that database on every node
+  await nB.admin('POST', '/_api/database/beta/channels/room/broadcast', { from: 'ops' });
+  await nextIs(t, bA.c, { type: 'raw', channel: 'room', data: { from: 'ops' } }, 'an admin broadcast to beta on B reaches beta on A');
+  await nextIs(t, bB.c, { from: 'ops' }, 'and beta on B');
+  aA.c.send({ pub: { from: 'aA', n: 4 } });
+  await nextIs(t, aA.c, { from: 'aA', n: 4 }, 'not alpha on A');
+  await nextIs(t, aB.c, { type: 'raw', channel: 'room', data: { from: 'aA', n: 4 } }, 'nor alpha on B');
+
+  // listings are per database, with cluster-wide presence counts
+  const list = (await nA.admin('GET', '/_api/channels')).json.channels;
+  t.same(list, [
+    { db: 'alpha', channel: 'room', subscribers: 1, presence: 2 },
+    { db: 'beta', channel: 'room', subscribers: 1, presence: 2 },
+  ]);
+
+  // Redis names carry the database
+  const r = new Redis(redis.url);
+  try {
+    const chans = (await r.pubsub('CHANNELS', 'moongate:ch:*')) as string[];
+    t.same(chans.sort(), ['moongate:ch:4:beta:room', 'moongate:ch:5:alpha:room'], 'one Redis channel per (database, channel)');
+    const fields = ((await r.hkeys('moongate:presence:node-a')) as string[]).map((f) => f.slice(f.indexOf(' ') + 1)).sort();
+    t.same(fields, ['4:beta:room', '5:alpha:room'], "node A's presence records are per database");
+  } finally {
+    r.disconnect();
+  }
+
+  // leaves: a beta member leaving is seen by beta only
+  bB.c.close();
+  await nextIs(t, bA.c, { type: 'presence', ev: 'leave', channel: 'room', name: 'bB' }, "beta's leave on B reaches beta on A");
+  aB.c.close();
+  await nextIs(t, aA.c, { type: 'presence', ev: 'leave', channel: 'room', name: 'aB' }, "alpha on A: the next event is alpha's leave, not beta's");
+  await presenceIs(nA, 'beta', ['bA']);
+  await presenceIs(nA, 'alpha', ['aA']);
+
+  // a node stopping: its users leave, in each database
+  await nA.stop();
+  await presenceIs(nB, 'alpha', []);
+  await presenceIs(nB, 'beta', []);
+  aA.c.close();
+  bA.c.close();
+});
