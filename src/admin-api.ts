@@ -5,6 +5,7 @@ import { ApiError, checkDb, type ScriptService, type ScriptInput } from './scrip
 import type { ChannelHub } from './channels.js';
 import type { PresenceService } from './presence.js';
 import { renderMetrics } from './metrics.js';
+import { splitChannelKey } from './engine.js';
 import { fromText, toText } from './lua.js';
 import { log } from './log.js';
 
@@ -91,6 +92,20 @@ async function shorthandBody(ctx: HttpCtx, max: number): Promise<ScriptInput> {
   return input;
 }
 
+/** Channels with local subscribers or presence records (of `db`, or of every database), sorted by database then name. */
+function channelList(d: AdminDeps, db: string | undefined): { db: string; channel: string; subscribers: number; presence: number }[] {
+  const subs = d.hub.channels();
+  const pres = d.presence.channels();
+  const out: { db: string; channel: string; subscribers: number; presence: number; raw: string }[] = [];
+  for (const key of new Set([...subs.keys(), ...pres.keys()])) {
+    const k = splitChannelKey(key);
+    if (k === undefined || (db !== undefined && k.db !== db)) continue;
+    out.push({ db: k.db, channel: toText(k.channel), subscribers: subs.get(key) ?? 0, presence: pres.get(key) ?? 0, raw: k.channel });
+  }
+  out.sort((a, b) => (a.db !== b.db ? (a.db < b.db ? -1 : 1) : a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
+  return out.map(({ raw: _r, ...c }) => c);
+}
+
 export async function handleAdmin(ctx: HttpCtx, d: AdminDeps): Promise<void> {
   const { method } = ctx;
   const parts = ctx.url.split('/').filter((s) => s !== '').slice(1); // drop "_api"
@@ -139,19 +154,14 @@ export async function handleAdmin(ctx: HttpCtx, d: AdminDeps): Promise<void> {
       const r = await d.scripts.upsertAt(db, path, await shorthandBody(ctx, d.maxBodyBytes));
       return ctx.json(r.created ? 201 : 200, r.meta);
     }
-    // channels
-    if (parts[0] === 'channels') {
-      if (parts.length === 1 && method === 'GET') {
-        const subs = d.hub.channels();
-        const pres = d.presence.channels();
-        const names = new Set([...subs.keys(), ...pres.keys()]);
-        return ctx.json(200, {
-          channels: [...names].sort().map((c) => ({ channel: toText(c), subscribers: subs.get(c) ?? 0, presence: pres.get(c) ?? 0 })),
-        });
-      }
-      if (parts.length === 3) {
-        const channel = fromText(seg(parts[1]));
-        if (parts[2] === 'broadcast' && method === 'POST') {
+    // channels, per database: GET /_api/database/{db}/channels, POST .../channels/{channel}/broadcast,
+    // GET .../channels/{channel}/presence; GET /_api/channels[?db=] lists every database's
+    if (parts[0] === 'database' && parts[2] === 'channels' && parts.length <= 5) {
+      const db = checkDb(seg(parts[1] ?? ''));
+      if (parts.length === 3 && method === 'GET') return ctx.json(200, { channels: channelList(d, db) });
+      if (parts.length === 5) {
+        const channel = fromText(seg(parts[3]));
+        if (parts[4] === 'broadcast' && method === 'POST') {
           const body = await ctx.readBody(d.maxBodyBytes).catch((e) => {
             throw e instanceof BodyTooLarge ? new ApiError(413, e.message) : e;
           });
@@ -160,20 +170,32 @@ export async function handleAdmin(ctx: HttpCtx, d: AdminDeps): Promise<void> {
           } catch {
             throw new ApiError(400, 'malformed JSON body');
           }
-          const receivers = d.hub.subscriberCount(channel);
-          d.hub.publish(channel, body.toString('latin1'), undefined);
-          return ctx.json(200, { ok: true, channel: toText(channel), subscribers: receivers });
+          const receivers = d.hub.subscriberCount(db, channel);
+          d.hub.publish(db, channel, body.toString('latin1'), undefined);
+          return ctx.json(200, { ok: true, db, channel: toText(channel), subscribers: receivers });
         }
-        if (parts[2] === 'presence' && method === 'GET') {
+        if (parts[4] === 'presence' && method === 'GET') {
           return ctx.json(200, {
+            db,
             channel: toText(channel),
-            members: d.presence.list(channel).map((r) => ({
+            members: d.presence.list(db, channel).map((r) => ({
               connection_id: r.connectionId,
               user_info: decodeJsonText(toText(r.userInfo)),
               joined_at: r.joinedAt,
             })),
           });
         }
+      }
+      if (parts.length === 3 || parts[4] === 'broadcast' || parts[4] === 'presence') throw new ApiError(405, `method ${method} not allowed here`);
+    }
+    if (parts[0] === 'channels') {
+      if (parts.length === 1 && method === 'GET') {
+        const q = new URLSearchParams(ctx.query).get('db');
+        return ctx.json(200, { channels: channelList(d, q === null ? undefined : checkDb(q)) });
+      }
+      if (parts.length === 3 && (parts[2] === 'broadcast' || parts[2] === 'presence')) {
+        // the gateway-wide form of before: channels are per database now
+        throw new ApiError(404, `channels belong to a database: use /_api/database/{db}/channels/{channel}/${parts[2]}`);
       }
     }
     throw new ApiError(404, `no such route: ${method} ${ctx.url}`);

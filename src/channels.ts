@@ -1,9 +1,11 @@
-// This node's channel registry: which local connections are subscribed to which channel. Publications
+// This node's channel registry: which local connections are subscribed to which channel. Channels are
+// per database: the maps are keyed by channelKey(db, name) (engine.ts), so two databases' channels of
+// the same name never meet. Publications
 // and presence events come in from the Broker (local or, later, remote) and are handed to each local
 // subscriber as the same shared, still-encoded object: one encode per broadcast; the receivers share one
 // decode of it (Publication.shared, session.ts). Delivering only queues: receivers run after this turn's
 // I/O (scheduler.ts wakeSoon), so a loop over subscribers runs no script.
-import type { Broker, BrokerHandler, Publication, PresenceEvent } from './engine.js';
+import { channelKey, type Broker, type BrokerHandler, type Publication, type PresenceEvent } from './engine.js';
 import { stats } from './metrics.js';
 import { channelTopic, forwardOf, type Forward, type NativePublish } from './forwarding.js';
 
@@ -21,8 +23,9 @@ export interface Subscriber {
 }
 
 export class ChannelHub implements BrokerHandler {
+  /** channelKey → local subscribers */
   private readonly subs = new Map<string, Set<Subscriber>>();
-  /** Local connections present in a channel (presence.join): they get its presence events too. */
+  /** Local connections present in a channel (presence.join): they get its presence events too (by channelKey). */
   private readonly present = new Map<string, Set<Subscriber>>();
   private native: NativePublish | undefined;
   /** Bytes charged per forwarded message on top of the text (the sessions' backpressure rule). */
@@ -42,32 +45,35 @@ export class ChannelHub implements BrokerHandler {
     return this.native !== undefined;
   }
 
-  subscribe(s: Subscriber, channel: string): void {
-    let set = this.subs.get(channel);
+  subscribe(s: Subscriber, db: string, channel: string): void {
+    const key = channelKey(db, channel);
+    let set = this.subs.get(key);
     if (set === undefined) {
-      this.subs.set(channel, (set = new Set()));
-      this.broker.subscribe(channel);
+      this.subs.set(key, (set = new Set()));
+      this.broker.subscribe(db, channel);
     }
     set.add(s);
   }
 
-  unsubscribe(s: Subscriber, channel: string): void {
-    const set = this.subs.get(channel);
+  unsubscribe(s: Subscriber, db: string, channel: string): void {
+    const key = channelKey(db, channel);
+    const set = this.subs.get(key);
     if (set === undefined || !set.delete(s)) return;
     if (set.size === 0) {
-      this.subs.delete(channel); // empty channels are garbage collected
-      this.broker.unsubscribe(channel);
+      this.subs.delete(key); // empty channels are garbage collected
+      this.broker.unsubscribe(db, channel);
     }
   }
 
-  /** Publish JSON `data` (byte string) to every subscriber of `channel` on every node, the sender included. */
-  publish(channel: string, data: string, senderId: string | undefined): void {
+  /** Publish JSON `data` (byte string) to every subscriber of `channel` of `db` on every node, the sender included. */
+  publish(db: string, channel: string, data: string, senderId: string | undefined): void {
     stats.broadcasts++;
-    this.broker.publish({ channel, data, timestamp: Date.now(), senderId });
+    this.broker.publish({ db, channel, data, timestamp: Date.now(), senderId });
   }
 
   onPublication(p: Publication): void {
-    const set = this.subs.get(p.channel);
+    const key = channelKey(p.db, p.channel);
+    const set = this.subs.get(key);
     if (set === undefined) return;
     stats.eventsDelivered += set.size;
     // forwarding subscribers take it through one native publish after this loop; a subscriber that
@@ -87,21 +93,23 @@ export class ChannelHub implements BrokerHandler {
     if (n > 0) {
       stats.messagesOut += n;
       stats.forwarded += n;
-      this.native!(channelTopic(p.channel), fw!.bytes, fw!.binary);
+      this.native!(channelTopic(key), fw!.bytes, fw!.binary);
     }
   }
 
   /** `s` joined the presence of `channel` (it receives the channel's presence events, subscribed or not). */
-  addPresent(s: Subscriber, channel: string): void {
-    let set = this.present.get(channel);
-    if (set === undefined) this.present.set(channel, (set = new Set()));
+  addPresent(s: Subscriber, db: string, channel: string): void {
+    const key = channelKey(db, channel);
+    let set = this.present.get(key);
+    if (set === undefined) this.present.set(key, (set = new Set()));
     set.add(s);
   }
 
-  removePresent(s: Subscriber, channel: string): void {
-    const set = this.present.get(channel);
+  removePresent(s: Subscriber, db: string, channel: string): void {
+    const key = channelKey(db, channel);
+    const set = this.present.get(key);
     if (set === undefined || !set.delete(s)) return;
-    if (set.size === 0) this.present.delete(channel);
+    if (set.size === 0) this.present.delete(key);
   }
 
   /**
@@ -110,8 +118,9 @@ export class ChannelHub implements BrokerHandler {
    * joined or left ("other connections", says the spec).
    */
   onPresence(e: PresenceEvent): void {
-    const set = this.subs.get(e.channel);
-    const pres = this.present.get(e.channel);
+    const key = channelKey(e.db, e.channel);
+    const set = this.subs.get(key);
+    const pres = this.present.get(key);
     if (set !== undefined) {
       for (const s of set) {
         if (s.id === e.connectionId) continue;
@@ -128,11 +137,11 @@ export class ChannelHub implements BrokerHandler {
     }
   }
 
-  subscriberCount(channel: string): number {
-    return this.subs.get(channel)?.size ?? 0;
+  subscriberCount(db: string, channel: string): number {
+    return this.subs.get(channelKey(db, channel))?.size ?? 0;
   }
 
-  /** Local channels and their subscriber counts. */
+  /** Local channels (by channelKey) and their subscriber counts. */
   channels(): Map<string, number> {
     const out = new Map<string, number>();
     for (const [c, s] of this.subs) out.set(c, s.size);

@@ -10,7 +10,29 @@
 import type { SharedJson } from '../runtime/lib/json.js';
 import type { Forward } from './forwarding.js';
 
+/**
+ * Channels are per database: scripts of two databases using the same name never share a channel. The
+ * engine keys a channel by this string, the database length-prefixed (`3:abc:room`), so no channel name
+ * (any bytes) can make a key that belongs to another database; uWS topics and Redis names derive from it.
+ */
+export function channelKey(db: string, channel: string): string {
+  return `${db.length}:${db}:${channel}`;
+}
+
+/** The (database, channel name) of a channelKey; undefined when `key` is not one. */
+export function splitChannelKey(key: string): { db: string; channel: string } | undefined {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return undefined;
+  const n = Number(key.slice(0, colon));
+  const end = colon + 1 + n;
+  if (!Number.isInteger(n) || n < 0 || key.charCodeAt(end) !== 58 /* ':' */) return undefined;
+  return { db: key.slice(colon + 1, end), channel: key.slice(end + 1) };
+}
+
 export interface Publication {
+  /** The database of the channel (the publishing script's). */
+  db: string;
+  /** The channel's name as scripts use it (without the database). */
   channel: string;
   /** JSON text (byte string). */
   data: string;
@@ -35,6 +57,7 @@ export interface PresenceInfo {
 
 export interface PresenceEvent {
   eventType: 'join' | 'leave';
+  db: string;
   channel: string;
   connectionId: string;
   userInfo: string;
@@ -51,23 +74,23 @@ export interface BrokerHandler {
 export interface Broker {
   /** Where this node's deliveries go (the local hub). */
   setHandler(h: BrokerHandler): void;
-  /** This node got its first local subscriber of `channel` (a networked broker subscribes upstream). */
-  subscribe(channel: string): void;
-  /** This node lost its last local subscriber of `channel`. */
-  unsubscribe(channel: string): void;
+  /** This node got its first local subscriber of `channel` of `db` (a networked broker subscribes upstream). */
+  subscribe(db: string, channel: string): void;
+  /** This node lost its last local subscriber of `channel` of `db`. */
+  unsubscribe(db: string, channel: string): void;
   publish(p: Publication): void;
   publishPresence(e: PresenceEvent): void;
   close(): Promise<void>;
 }
 
 export interface PresenceManager {
-  /** Add or replace the record of `info.connectionId` in `channel`; returns the replaced record. */
-  add(channel: string, info: PresenceInfo): PresenceInfo | undefined;
+  /** Add or replace the record of `info.connectionId` in `channel` of `db`; returns the replaced record. */
+  add(db: string, channel: string, info: PresenceInfo): PresenceInfo | undefined;
   /** Remove a record; returns it when it existed. */
-  remove(channel: string, connectionId: string): PresenceInfo | undefined;
+  remove(db: string, channel: string, connectionId: string): PresenceInfo | undefined;
   /** Records in join order. */
-  list(channel: string): PresenceInfo[];
-  /** Channels with at least one record, and their sizes. */
+  list(db: string, channel: string): PresenceInfo[];
+  /** Channels with at least one record (by channelKey), and their sizes. */
   channels(): Map<string, number>;
   members(): number;
   close(): Promise<void>;
@@ -85,8 +108,8 @@ export class MemoryBroker implements Broker {
   setHandler(h: BrokerHandler): void {
     this.h = h;
   }
-  subscribe(_channel: string): void {}
-  unsubscribe(_channel: string): void {}
+  subscribe(_db: string, _channel: string): void {}
+  unsubscribe(_db: string, _channel: string): void {}
   publish(p: Publication): void {
     this.h?.onPublication(p);
   }
@@ -97,30 +120,33 @@ export class MemoryBroker implements Broker {
 }
 
 export class MemoryPresence implements PresenceManager {
+  /** channelKey → connection id → record */
   private readonly byChannel = new Map<string, Map<string, PresenceInfo>>();
   private count = 0;
 
-  add(channel: string, info: PresenceInfo): PresenceInfo | undefined {
-    let m = this.byChannel.get(channel);
-    if (m === undefined) this.byChannel.set(channel, (m = new Map()));
+  add(db: string, channel: string, info: PresenceInfo): PresenceInfo | undefined {
+    const key = channelKey(db, channel);
+    let m = this.byChannel.get(key);
+    if (m === undefined) this.byChannel.set(key, (m = new Map()));
     const old = m.get(info.connectionId);
     if (old !== undefined) m.delete(info.connectionId); // re-join moves to the end, like a new join
     else this.count++;
     m.set(info.connectionId, info);
     return old;
   }
-  remove(channel: string, connectionId: string): PresenceInfo | undefined {
-    const m = this.byChannel.get(channel);
+  remove(db: string, channel: string, connectionId: string): PresenceInfo | undefined {
+    const key = channelKey(db, channel);
+    const m = this.byChannel.get(key);
     if (m === undefined) return undefined;
     const old = m.get(connectionId);
     if (old === undefined) return undefined;
     m.delete(connectionId);
     this.count--;
-    if (m.size === 0) this.byChannel.delete(channel);
+    if (m.size === 0) this.byChannel.delete(key);
     return old;
   }
-  list(channel: string): PresenceInfo[] {
-    const m = this.byChannel.get(channel);
+  list(db: string, channel: string): PresenceInfo[] {
+    const m = this.byChannel.get(channelKey(db, channel));
     return m === undefined ? [] : [...m.values()];
   }
   channels(): Map<string, number> {

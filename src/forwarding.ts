@@ -16,9 +16,12 @@ import { isUtf8 } from 'node:buffer';
 
 export const KEEP_TOPIC = 'k';
 
-/** The uWS topic of a channel (the prefix keeps channel names apart from KEEP_TOPIC). */
-export function channelTopic(channel: string): string {
-  return 'c' + channel;
+/**
+ * The uWS topic of a channel, from its channelKey (engine.ts: the database length-prefixed, so a channel
+ * name cannot reach another database's topic); the prefix keeps channel topics apart from KEEP_TOPIC.
+ */
+export function channelTopic(key: string): string {
+  return 'c' + key;
 }
 
 /** The library's json.encode: a script whose `json.encode` is something else is not forwarded. */

@@ -42,7 +42,8 @@ function validStatus(v: LuaValue, def: number): number {
   return n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599 ? n : def;
 }
 
-export function invokeHttp(scriptName: string, factory: InstanceFactory, request: LuaTable, deps: InvokeDeps): HttpResult {
+/** Run an HTTP script of database `db` (its channel broadcasts and presence reads are that database's). */
+export function invokeHttp(scriptName: string, db: string, factory: InstanceFactory, request: LuaTable, deps: InvokeDeps): HttpResult {
   stats.httpInvocations++;
   let status = 200;
   const headers: [string, string][] = [];
@@ -83,12 +84,12 @@ export function invokeHttp(scriptName: string, factory: InstanceFactory, request
     ws: table({
       channel: table({
         broadcast: (name: LuaValue, data: LuaValue) => {
-          deps.hub.publish(checkString(name, 1, 'broadcast'), luaToJson(data), undefined);
+          deps.hub.publish(db, checkString(name, 1, 'broadcast'), luaToJson(data), undefined);
           return true;
         },
       }),
       presence: table({
-        list: (name: LuaValue) => presenceList(deps.presence, checkString(name, 1, 'list')),
+        list: (name: LuaValue) => presenceList(deps.presence, db, checkString(name, 1, 'list')),
       }),
     }),
   });

@@ -64,7 +64,7 @@ counter('moongate_queue_overflow_closes_total', 'Connections closed because thei
 counter('moongate_message_too_large_closes_total', 'Connections closed for an oversized message', () => stats.tooLargeCloses);
 counter('moongate_http_invocations_total', 'HTTP script invocations', () => stats.httpInvocations);
 counter('moongate_compile_errors_total', 'Rejected registrations (syntax errors)', () => stats.compileErrors);
-gauge('moongate_channels', 'Channels with at least one local subscriber', () => gauges.channels());
+gauge('moongate_channels', 'Channels (database, name) with at least one local subscriber', () => gauges.channels());
 gauge('moongate_presence_members', 'Presence records over all channels', () => gauges.presenceMembers());
 gauge('moongate_scripts', 'Registered scripts', () => gauges.scripts());
 

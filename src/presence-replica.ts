@@ -1,9 +1,10 @@
 // This node's copy of the presence records of every node, so that presence reads stay synchronous
 // (Lua calls presence.list right after join). Each channel's records are kept in joinedAt order; records
-// with the same joinedAt keep their arrival order.
-import type { PresenceInfo } from './engine.js';
+// with the same joinedAt keep their arrival order. Channels are per database: kept by channelKey(db, channel).
+import { channelKey, type PresenceInfo } from './engine.js';
 
 export interface ReplicaRecord extends PresenceInfo {
+  db: string;
   channel: string;
   /** The node the connection is on. */
   node: string;
@@ -36,17 +37,19 @@ class ChannelRecords {
 }
 
 export class PresenceReplica {
+  /** channelKey → records */
   private readonly byChannel = new Map<string, ChannelRecords>();
   private count = 0;
 
-  get(channel: string, connectionId: string): ReplicaRecord | undefined {
-    return this.byChannel.get(channel)?.byId.get(connectionId);
+  get(db: string, channel: string, connectionId: string): ReplicaRecord | undefined {
+    return this.byChannel.get(channelKey(db, channel))?.byId.get(connectionId);
   }
 
   /** Add or replace; returns the replaced record. */
   add(r: ReplicaRecord): ReplicaRecord | undefined {
-    let c = this.byChannel.get(r.channel);
-    if (c === undefined) this.byChannel.set(r.channel, (c = new ChannelRecords()));
+    const key = channelKey(r.db, r.channel);
+    let c = this.byChannel.get(key);
+    if (c === undefined) this.byChannel.set(key, (c = new ChannelRecords()));
     const old = c.byId.get(r.connectionId);
     if (old !== undefined) c.byId.delete(r.connectionId);
     else this.count++;
@@ -54,18 +57,19 @@ export class PresenceReplica {
     return old;
   }
 
-  remove(channel: string, connectionId: string): ReplicaRecord | undefined {
-    const c = this.byChannel.get(channel);
+  remove(db: string, channel: string, connectionId: string): ReplicaRecord | undefined {
+    const key = channelKey(db, channel);
+    const c = this.byChannel.get(key);
     const old = c?.byId.get(connectionId);
     if (c === undefined || old === undefined) return undefined;
     c.byId.delete(connectionId);
     this.count--;
-    if (c.byId.size === 0) this.byChannel.delete(channel);
+    if (c.byId.size === 0) this.byChannel.delete(key);
     return old;
   }
 
-  list(channel: string): ReplicaRecord[] {
-    const c = this.byChannel.get(channel);
+  list(db: string, channel: string): ReplicaRecord[] {
+    const c = this.byChannel.get(channelKey(db, channel));
     return c === undefined ? [] : [...c.byId.values()];
   }
 
@@ -74,6 +78,7 @@ export class PresenceReplica {
     for (const c of this.byChannel.values()) yield* c.byId.values();
   }
 
+  /** Channels with records, by channelKey, and their sizes. */
   channels(): Map<string, number> {
     const out = new Map<string, number>();
     for (const [name, c] of this.byChannel) out.set(name, c.byId.size);

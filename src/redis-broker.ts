@@ -1,4 +1,5 @@
-// Publications across nodes on Redis pub/sub: one Redis channel per gateway channel, subscribed while
+// Publications across nodes on Redis pub/sub: one Redis channel per gateway channel (database and name,
+// RedisKeys.channel), subscribed while
 // this node has local subscribers of it. A node delivers its own publications locally at once (same
 // order and latency as the memory engine) and drops their echo from Redis. Presence events travel on
 // one channel that every node subscribes to (redis-presence.ts applies them).
@@ -33,19 +34,19 @@ export class RedisBroker implements Broker {
     this.h = h;
   }
 
-  subscribe(channel: string): void {
-    if (!this.closed) this.link.sub.subscribe(this.keys.channel(channel)).catch(this.failed);
+  subscribe(db: string, channel: string): void {
+    if (!this.closed) this.link.sub.subscribe(this.keys.channel(db, channel)).catch(this.failed);
   }
 
-  unsubscribe(channel: string): void {
-    if (!this.closed) this.link.sub.unsubscribe(this.keys.channel(channel)).catch(this.failed);
+  unsubscribe(db: string, channel: string): void {
+    if (!this.closed) this.link.sub.unsubscribe(this.keys.channel(db, channel)).catch(this.failed);
   }
 
   publish(p: Publication): void {
     this.h?.onPublication(p);
     if (this.closed) return;
-    const frame = encodeFrame({ kind: 'pub', node: this.node, channel: p.channel, timestamp: p.timestamp, senderId: p.senderId, data: p.data });
-    this.link.cmd.publish(this.keys.channel(p.channel), frame).catch(this.failed);
+    const frame = encodeFrame({ kind: 'pub', node: this.node, db: p.db, channel: p.channel, timestamp: p.timestamp, senderId: p.senderId, data: p.data });
+    this.link.cmd.publish(this.keys.channel(p.db, p.channel), frame).catch(this.failed);
   }
 
   publishPresence(e: PresenceEvent): void {
@@ -62,7 +63,7 @@ export class RedisBroker implements Broker {
   private onMessage(message: Buffer): void {
     const f = decodeFrame(message);
     if (f === undefined || f.node === this.node) return; // not ours, or our own echo
-    if (f.kind === 'pub') this.h?.onPublication({ channel: f.channel, data: f.data, timestamp: f.timestamp, senderId: f.senderId });
+    if (f.kind === 'pub') this.h?.onPublication({ db: f.db, channel: f.channel, data: f.data, timestamp: f.timestamp, senderId: f.senderId });
     else this.presence.receive(f);
   }
 

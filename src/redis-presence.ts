@@ -1,6 +1,7 @@
 // Presence across nodes. Each node owns the records of its own connections, in a Redis hash of its own
 // (KEYS.records(node)), and publishes every join and leave on one pub/sub channel; every node applies
-// those events to its replica (presence-replica.ts), which answers the synchronous reads. The replica is
+// those events to its replica (presence-replica.ts), which answers the synchronous reads. Every record
+// and event carries its database (channels are per database). The replica is
 // loaded from the hashes at start and again after the subscriber link comes back (events may have been
 // missed meanwhile).
 //
@@ -8,7 +9,7 @@
 // by whichever node notices first: a Lua script takes its records and deletes them atomically, so only one
 // reaper gets them and emits their leave events. A node that finds it was reaped while alive (a long
 // pause, a lost link) writes its records back and announces them again.
-import type { PresenceEvent, PresenceInfo, PresenceManager } from './engine.js';
+import { channelKey, type PresenceEvent, type PresenceInfo, type PresenceManager } from './engine.js';
 import { PresenceReplica, type ReplicaRecord } from './presence-replica.js';
 import type { RedisLink } from './redis-link.js';
 import { RedisKeys, decodeRecord, encodeFrame, encodeRecord, recordField, type WirePresence } from './redis-wire.js';
@@ -35,7 +36,7 @@ export interface RedisPresenceOptions {
   heartbeatTtlMs: number;
 }
 
-const recordKey = (channel: string, connectionId: string) => `${connectionId} ${channel}`;
+const recordKey = (db: string, channel: string, connectionId: string) => `${connectionId} ${channelKey(db, channel)}`;
 
 export class RedisPresence implements PresenceManager {
   readonly replica = new PresenceReplica();
@@ -65,23 +66,23 @@ export class RedisPresence implements PresenceManager {
 
   // ---- PresenceManager: this node's own connections ----
 
-  add(channel: string, info: PresenceInfo): PresenceInfo | undefined {
-    const rec: ReplicaRecord = { ...info, channel, node: this.o.node };
+  add(db: string, channel: string, info: PresenceInfo): PresenceInfo | undefined {
+    const rec: ReplicaRecord = { ...info, db, channel, node: this.o.node };
     const old = this.replica.add(rec);
     this.store(rec);
     return old;
   }
 
-  remove(channel: string, connectionId: string): PresenceInfo | undefined {
-    const old = this.replica.remove(channel, connectionId);
+  remove(db: string, channel: string, connectionId: string): PresenceInfo | undefined {
+    const old = this.replica.remove(db, channel, connectionId);
     if (old !== undefined && !this.closed) {
-      this.link.cmd.hdel(this.o.keys.records(this.o.node), recordField(channel, connectionId)).catch(this.failed);
+      this.link.cmd.hdel(this.o.keys.records(this.o.node), recordField(db, channel, connectionId)).catch(this.failed);
     }
     return old;
   }
 
-  list(channel: string): PresenceInfo[] {
-    return this.replica.list(channel);
+  list(db: string, channel: string): PresenceInfo[] {
+    return this.replica.list(db, channel);
   }
 
   channels(): Map<string, number> {
@@ -94,12 +95,13 @@ export class RedisPresence implements PresenceManager {
 
   /** Tell the other nodes about a local join or leave (the broker has delivered it locally). */
   announce(e: PresenceEvent): void {
-    const rec = e.eventType === 'join' ? this.replica.get(e.channel, e.connectionId) : undefined;
+    const rec = e.eventType === 'join' ? this.replica.get(e.db, e.channel, e.connectionId) : undefined;
     const node = this.o.node;
     this.publish({
       kind: e.eventType,
       node,
       owner: node,
+      db: e.db,
       channel: e.channel,
       connectionId: e.connectionId,
       timestamp: e.timestamp,
@@ -167,22 +169,22 @@ export class RedisPresence implements PresenceManager {
     // this node is the authority on its own records (a reap of it is undone by restore())
     if (f.owner === this.o.node) return;
     if (f.kind === 'join') {
-      const cur = this.replica.get(f.channel, f.connectionId);
+      const cur = this.replica.get(f.db, f.channel, f.connectionId);
       if (cur !== undefined && cur.joinedAt === f.joinedAt && cur.userInfo === f.userInfo) return; // seen already
       const shared = new SharedJson(f.userInfo);
-      this.replica.add({ channel: f.channel, connectionId: f.connectionId, userInfo: f.userInfo, joinedAt: f.joinedAt, node: f.owner, shared });
-      this.deliver({ eventType: 'join', channel: f.channel, connectionId: f.connectionId, userInfo: f.userInfo, timestamp: f.timestamp, shared });
+      this.replica.add({ db: f.db, channel: f.channel, connectionId: f.connectionId, userInfo: f.userInfo, joinedAt: f.joinedAt, node: f.owner, shared });
+      this.deliver({ eventType: 'join', db: f.db, channel: f.channel, connectionId: f.connectionId, userInfo: f.userInfo, timestamp: f.timestamp, shared });
       return;
     }
-    const old = this.replica.remove(f.channel, f.connectionId);
+    const old = this.replica.remove(f.db, f.channel, f.connectionId);
     if (old === undefined) return;
-    this.deliver({ eventType: 'leave', channel: f.channel, connectionId: f.connectionId, userInfo: old.userInfo, timestamp: f.timestamp, shared: old.shared });
+    this.deliver({ eventType: 'leave', db: f.db, channel: f.channel, connectionId: f.connectionId, userInfo: old.userInfo, timestamp: f.timestamp, shared: old.shared });
   }
 
   private store(rec: ReplicaRecord): void {
     if (this.closed) return;
-    const value = encodeRecord({ channel: rec.channel, connectionId: rec.connectionId, joinedAt: rec.joinedAt, userInfo: rec.userInfo });
-    this.link.cmd.hset(this.o.keys.records(this.o.node), recordField(rec.channel, rec.connectionId), value).catch(this.failed);
+    const value = encodeRecord({ db: rec.db, channel: rec.channel, connectionId: rec.connectionId, joinedAt: rec.joinedAt, userInfo: rec.userInfo });
+    this.link.cmd.hset(this.o.keys.records(this.o.node), recordField(rec.db, rec.channel, rec.connectionId), value).catch(this.failed);
   }
 
   private publish(f: WirePresence): void {
@@ -218,7 +220,7 @@ export class RedisPresence implements PresenceManager {
       if (r.node !== this.o.node) continue;
       n++;
       this.store(r);
-      this.publish({ kind: 'join', node: r.node, owner: r.node, channel: r.channel, connectionId: r.connectionId, timestamp: Date.now(), joinedAt: r.joinedAt, userInfo: r.userInfo });
+      this.publish({ kind: 'join', node: r.node, owner: r.node, db: r.db, channel: r.channel, connectionId: r.connectionId, timestamp: Date.now(), joinedAt: r.joinedAt, userInfo: r.userInfo });
     }
     log.warn({ node: this.o.node, records: n }, 'this node had been taken for dead; its presence records were restored');
   }
@@ -238,7 +240,7 @@ export class RedisPresence implements PresenceManager {
     for (const buf of taken) {
       const r = decodeRecord(buf);
       if (r === undefined) continue;
-      const f: WirePresence = { kind: 'leave', node: this.o.node, owner: node, channel: r.channel, connectionId: r.connectionId, timestamp: now, joinedAt: r.joinedAt, userInfo: r.userInfo };
+      const f: WirePresence = { kind: 'leave', node: this.o.node, owner: node, db: r.db, channel: r.channel, connectionId: r.connectionId, timestamp: now, joinedAt: r.joinedAt, userInfo: r.userInfo };
       this.publish(f);
       this.apply(f);
     }
@@ -265,12 +267,12 @@ export class RedisPresence implements PresenceManager {
         for (const buf of vals as Buffer[]) {
           const r = decodeRecord(buf);
           if (r === undefined) continue;
-          fresh.set(recordKey(r.channel, r.connectionId), { kind: 'join', node, owner: node, channel: r.channel, connectionId: r.connectionId, timestamp: r.joinedAt, joinedAt: r.joinedAt, userInfo: r.userInfo });
+          fresh.set(recordKey(r.db, r.channel, r.connectionId), { kind: 'join', node, owner: node, db: r.db, channel: r.channel, connectionId: r.connectionId, timestamp: r.joinedAt, joinedAt: r.joinedAt, userInfo: r.userInfo });
         }
       });
       for (const r of [...this.replica.all()]) {
-        if (r.node === self || fresh.has(recordKey(r.channel, r.connectionId))) continue;
-        this.apply({ kind: 'leave', node: self, owner: r.node, channel: r.channel, connectionId: r.connectionId, timestamp: now, joinedAt: r.joinedAt, userInfo: r.userInfo });
+        if (r.node === self || fresh.has(recordKey(r.db, r.channel, r.connectionId))) continue;
+        this.apply({ kind: 'leave', node: self, owner: r.node, db: r.db, channel: r.channel, connectionId: r.connectionId, timestamp: now, joinedAt: r.joinedAt, userInfo: r.userInfo });
       }
       // in joinedAt order, so the replica appends
       for (const f of [...fresh.values()].sort((a, b) => a.joinedAt - b.joinedAt)) this.apply(f);

@@ -3,13 +3,15 @@
 // Channel names, JSON payloads and user infos are Lua byte strings (chars 0..255), so every frame and
 // record is sent as a latin1 Buffer: Redis holds the real bytes, and nothing is re-encoded on the way.
 // A frame is one JSON header line, '\n', then the payload (a JSON text) untouched: the payload is not
-// escaped a second time inside the header.
+// escaped a second time inside the header. Channels are per database (channelKey, engine.ts): every
+// Redis name, frame and record of a channel carries its database.
+import { channelKey } from './engine.js';
 
 export class RedisKeys {
   constructor(readonly prefix: string) {}
-  /** Pub/sub channel of a gateway channel's publications. */
-  channel(name: string): Buffer {
-    return Buffer.from(`${this.prefix}ch:${name}`, 'latin1');
+  /** Pub/sub channel of the publications of channel `name` of database `db` (`{prefix}ch:{len}:{db}:{name}`). */
+  channel(db: string, name: string): Buffer {
+    return Buffer.from(`${this.prefix}ch:${channelKey(db, name)}`, 'latin1');
   }
   /** Pub/sub channel of every presence event (every node keeps a replica of every channel's presence). */
   get presenceEvents(): Buffer {
@@ -23,7 +25,7 @@ export class RedisKeys {
   heartbeat(node: string): string {
     return `${this.prefix}node:${node}`;
   }
-  /** Hash of a node's presence records: field (connection id, channel) → encoded record. */
+  /** Hash of a node's presence records: field (connection id, database, channel) → encoded record. */
   records(node: string): string {
     return `${this.prefix}presence:${node}`;
   }
@@ -33,6 +35,7 @@ export interface WirePublication {
   kind: 'pub';
   /** The publishing node (its own frames come back and are dropped). */
   node: string;
+  db: string;
   channel: string;
   timestamp: number;
   senderId: string | undefined;
@@ -44,6 +47,7 @@ export interface WirePresence {
   node: string;
   /** The node whose connection joined or left; differs from `node` when a live node reaps a dead one. */
   owner: string;
+  db: string;
   channel: string;
   connectionId: string;
   timestamp: number;
@@ -59,8 +63,8 @@ function frame(header: unknown[], payload: string): Buffer {
 }
 
 export function encodeFrame(f: WireFrame): Buffer {
-  if (f.kind === 'pub') return frame(['pub', f.node, f.channel, f.timestamp, f.senderId ?? null], f.data);
-  return frame([f.kind, f.node, f.owner, f.channel, f.connectionId, f.timestamp, f.joinedAt], f.userInfo);
+  if (f.kind === 'pub') return frame(['pub', f.node, f.db, f.channel, f.timestamp, f.senderId ?? null], f.data);
+  return frame([f.kind, f.node, f.owner, f.db, f.channel, f.connectionId, f.timestamp, f.joinedAt], f.userInfo);
 }
 
 /** The frame, or undefined when it is not one of ours. */
@@ -76,29 +80,31 @@ export function decodeFrame(buf: Buffer): WireFrame | undefined {
   }
   if (!Array.isArray(h)) return undefined;
   const payload = text.slice(nl + 1);
-  if (h[0] === 'pub' && h.length === 5) {
-    return { kind: 'pub', node: h[1], channel: h[2], timestamp: h[3], senderId: h[4] ?? undefined, data: payload };
+  // frames without a database (an older node's) are not ours: they would leak across databases
+  if (h[0] === 'pub' && h.length === 6 && typeof h[2] === 'string' && typeof h[3] === 'string') {
+    return { kind: 'pub', node: h[1], db: h[2], channel: h[3], timestamp: h[4], senderId: h[5] ?? undefined, data: payload };
   }
-  if ((h[0] === 'join' || h[0] === 'leave') && h.length === 7) {
-    return { kind: h[0], node: h[1], owner: h[2], channel: h[3], connectionId: h[4], timestamp: h[5], joinedAt: h[6], userInfo: payload };
+  if ((h[0] === 'join' || h[0] === 'leave') && h.length === 8 && typeof h[3] === 'string' && typeof h[4] === 'string') {
+    return { kind: h[0], node: h[1], owner: h[2], db: h[3], channel: h[4], connectionId: h[5], timestamp: h[6], joinedAt: h[7], userInfo: payload };
   }
   return undefined;
 }
 
-/** A presence record as stored in a node's hash (it carries its own channel and connection id). */
+/** A presence record as stored in a node's hash (it carries its own database, channel and connection id). */
 export interface StoredRecord {
+  db: string;
   channel: string;
   connectionId: string;
   joinedAt: number;
   userInfo: string;
 }
 
-export function recordField(channel: string, connectionId: string): Buffer {
-  return Buffer.from(`${connectionId} ${channel}`, 'latin1');
+export function recordField(db: string, channel: string, connectionId: string): Buffer {
+  return Buffer.from(`${connectionId} ${channelKey(db, channel)}`, 'latin1');
 }
 
 export function encodeRecord(r: StoredRecord): Buffer {
-  return frame([r.channel, r.connectionId, r.joinedAt], r.userInfo);
+  return frame([r.db, r.channel, r.connectionId, r.joinedAt], r.userInfo);
 }
 
 export function decodeRecord(buf: Buffer): StoredRecord | undefined {
@@ -107,8 +113,8 @@ export function decodeRecord(buf: Buffer): StoredRecord | undefined {
   if (nl < 0) return undefined;
   try {
     const h = JSON.parse(text.slice(0, nl));
-    if (!Array.isArray(h) || h.length !== 3) return undefined;
-    return { channel: h[0], connectionId: h[1], joinedAt: h[2], userInfo: text.slice(nl + 1) };
+    if (!Array.isArray(h) || h.length !== 4 || typeof h[0] !== 'string' || typeof h[1] !== 'string') return undefined;
+    return { db: h[0], channel: h[1], connectionId: h[2], joinedAt: h[3], userInfo: text.slice(nl + 1) };
   } catch {
     return undefined;
   }

@@ -151,7 +151,7 @@ export class Gateway {
           ws.end(CLOSE_GOING_AWAY, 'server shutting down');
           return;
         }
-        const s = new Session(ws, d.version.chunkName, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwards ?? false);
+        const s = new Session(ws, d.version.chunkName, d.version.meta.db, d.version.factory, buildRequest(d.request!), this.sessionDeps, d.version.forwards ?? false);
         d.session = s;
         d.request = undefined; // the script has its request table now
         this.sessions.add(s);
@@ -280,7 +280,7 @@ export class Gateway {
       }
       if (ctx.aborted) return;
       ctx.reply(
-        invokeHttp(version.chunkName, version.factory, buildRequest(request), {
+        invokeHttp(version.chunkName, version.meta.db, version.factory, buildRequest(request), {
           hub: this.hub,
           presence: this.presence,
           cpuLimitMs: c.cpuLimitMs,

@@ -6,7 +6,7 @@
 // makes a pending wait return nil; a script that does not end within the grace period is stopped.
 import { randomUUID } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import type { Publication, PresenceEvent } from './engine.js';
+import { channelKey, type Publication, type PresenceEvent } from './engine.js';
 import type { ChannelHub, Subscriber } from './channels.js';
 import { EV_CHANNEL, EV_PRESENCE } from './channels.js';
 import type { PresenceService } from './presence.js';
@@ -185,6 +185,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
   constructor(
     transport: Transport,
     readonly scriptName: string,
+    /** The script's database: its channels and presence are this database's (channelKey, engine.ts). */
+    readonly db: string,
     private readonly factory: InstanceFactory,
     private readonly request: LuaTable,
     private readonly deps: SessionDeps,
@@ -497,7 +499,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   private subscribeTopics(t: Transport): void {
     if (!this.keepTopic) this.keepTopic = t.subscribe!(KEEP_TOPIC);
-    this.subs.forEach((ch) => t.subscribe!(channelTopic(ch)));
+    const db = this.db;
+    this.subs.forEach((ch) => t.subscribe!(channelTopic(channelKey(db, ch))));
     this.topicsOn = true;
   }
 
@@ -506,7 +509,8 @@ export class Session implements Subscriber, Runnable, TimerNode {
     this.forwarding = false;
     this.fwdJson = undefined;
     const t = this.transport;
-    if (this.topicsOn && t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(ch)));
+    const db = this.db;
+    if (this.topicsOn && t !== undefined) this.subs.forEach((ch) => t.unsubscribe!(channelTopic(channelKey(db, ch))));
     this.topicsOn = false;
     this.foldForwards();
   }
@@ -573,11 +577,12 @@ export class Session implements Subscriber, Runnable, TimerNode {
   /** Unsubscribe from every channel, leave every presence channel (others get "leave"). */
   private cleanup(): void {
     const { hub, presence } = this.deps;
-    for (const ch of this.subs.list()) hub.unsubscribe(this, ch);
+    const db = this.db;
+    for (const ch of this.subs.list()) hub.unsubscribe(this, db, ch);
     this.subs.clear();
     for (const ch of this.present.list()) {
-      hub.removePresent(this, ch);
-      presence.leave(ch, this.id);
+      hub.removePresent(this, db, ch);
+      presence.leave(db, ch, this.id);
     }
     this.present.clear();
   }
@@ -662,16 +667,16 @@ export class Session implements Subscriber, Runnable, TimerNode {
 
   luaSubscribe(ch: string): boolean {
     if (this.socketClosed || this.state === State.Done) return false;
-    if (this.subs.add(ch)) this.deps.hub.subscribe(this, ch);
+    if (this.subs.add(ch)) this.deps.hub.subscribe(this, this.db, ch);
     return true;
   }
 
   luaUnsubscribe(ch: string): void {
-    if (this.subs.delete(ch)) this.deps.hub.unsubscribe(this, ch);
+    if (this.subs.delete(ch)) this.deps.hub.unsubscribe(this, this.db, ch);
   }
 
   luaBroadcast(ch: string, data: LuaValue): void {
-    this.deps.hub.publish(ch, luaToJson(data), this.id);
+    this.deps.hub.publish(this.db, ch, luaToJson(data), this.id);
   }
 
   luaChannels(): LuaTable {
@@ -681,19 +686,19 @@ export class Session implements Subscriber, Runnable, TimerNode {
   luaJoin(ch: string, info: LuaValue): boolean {
     if (this.socketClosed || this.state === State.Done) return false;
     const userInfo = luaToJson(info ?? new LuaTable()); // may raise (a function in it): nothing changed then
-    if (this.present.add(ch)) this.deps.hub.addPresent(this, ch);
-    this.deps.presence.join(ch, this.id, userInfo);
+    if (this.present.add(ch)) this.deps.hub.addPresent(this, this.db, ch);
+    this.deps.presence.join(this.db, ch, this.id, userInfo);
     return true;
   }
 
   luaLeave(ch: string): void {
     if (!this.present.delete(ch)) return;
-    this.deps.hub.removePresent(this, ch);
-    this.deps.presence.leave(ch, this.id);
+    this.deps.hub.removePresent(this, this.db, ch);
+    this.deps.presence.leave(this.db, ch, this.id);
   }
 
   luaPresence(ch: string): LuaTable {
-    return presenceList(this.deps.presence, ch);
+    return presenceList(this.deps.presence, this.db, ch);
   }
 }
 
@@ -768,9 +773,9 @@ function httpOnlyError(msg: LuaValue): never {
   return builtinError(typeof msg === 'string' ? msg : msg === undefined ? 'error' : checkString(msg, 1, 'error'));
 }
 
-export function presenceList(presence: PresenceService, channel: string): LuaTable {
+export function presenceList(presence: PresenceService, db: string, channel: string): LuaTable {
   return list(
-    presence.list(channel).map((r) =>
+    presence.list(db, channel).map((r) =>
       table({ connection_id: r.connectionId, user_info: (r.shared ??= new SharedJson(r.userInfo)).value(), joined_at: r.joinedAt }),
     ),
   );

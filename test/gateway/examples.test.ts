@@ -33,7 +33,7 @@ t.test('examples', async (t) => {
 
     bob.close();
     t.match(await alice.nextJson(), { type: 'presence_leave', user: { name: 'Bob' } });
-    const p = await s.admin('GET', '/_api/channels/chat:general/presence');
+    const p = await s.admin('GET', '/_api/database/_system/channels/chat:general/presence');
     t.same(p.json.members.map((m: any) => m.user_info.name), ['Alice']);
     alice.close();
     carol.close();
@@ -45,12 +45,12 @@ t.test('examples', async (t) => {
     const u2 = await connect(s, url('2', '7'));
     const u3 = await connect(s, url('3', '8'));
     await sleep(50);
-    await s.admin('POST', '/_api/channels/user:1/broadcast', { msg: 'just you' });
+    await s.admin('POST', '/_api/database/_system/channels/user:1/broadcast', { msg: 'just you' });
     t.same(await u1.nextJson(), { type: 'notification', channel: 'user:1', data: { msg: 'just you' } });
-    await s.admin('POST', '/_api/channels/team:7/broadcast', { msg: 'team' });
+    await s.admin('POST', '/_api/database/_system/channels/team:7/broadcast', { msg: 'team' });
     t.same(await u1.nextJson(), { type: 'notification', channel: 'team:7', data: { msg: 'team' } });
     t.same(await u2.nextJson(), { type: 'notification', channel: 'team:7', data: { msg: 'team' } });
-    await s.admin('POST', '/_api/channels/global:announcements/broadcast', { msg: 'all' });
+    await s.admin('POST', '/_api/database/_system/channels/global:announcements/broadcast', { msg: 'all' });
     for (const c of [u1, u2, u3]) t.same(await c.nextJson(), { type: 'notification', channel: 'global:announcements', data: { msg: 'all' } });
     t.equal(await u3.quiet(100), undefined);
     t.equal(u1.messages.length + u2.messages.length, 0);

@@ -1,5 +1,6 @@
 // Test support: build once, start a real gateway process on a free port, talk to it with real clients.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, connect as tcpConnect } from 'node:net';
 import { mkdtempSync, rmSync, existsSync, statSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -301,4 +302,73 @@ export async function connect(s: Server, path: string, opts?: WebSocket.ClientOp
   const c = new Client(s.wsUrl(path), opts);
   await c.opened;
   return c;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = tcpConnect(port, '127.0.0.1');
+    let got = '';
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      got += d.toString();
+      if (got.includes('\r\n')) {
+        s.destroy();
+        resolve(got.startsWith('+PONG'));
+      }
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+/** Poll `f` until it returns something other than undefined; fail after `ms`. */
+export async function eventually<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A real redis-server on `port` (for the Redis engine tests). */
+export class RedisServer {
+  private proc: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  readonly dir = tempDir();
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const p = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
+      stdio: 'ignore',
+    });
+    this.proc = p;
+    this.exited = new Promise((r) => p.on('exit', () => r()));
+    await eventually('redis-server to answer PING', async () => ((await ping(this.port)) ? true : undefined), 10_000);
+  }
+
+  async stop(): Promise<void> {
+    this.proc?.kill('SIGTERM');
+    await this.exited;
+  }
+
+  async cleanup(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

@@ -1,88 +1,18 @@
 // Several gateway nodes on one real Redis (redis-server spawned here): broadcasts and presence cross
 // nodes, a killed node's users leave after the heartbeat TTL, a lost Redis link comes back.
 import t from 'tap';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, connect as tcpConnect } from 'node:net';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { startServer, connect, sleep, tempDir, type Server, type Client } from './helpers.js';
+import { startServer, connect, freePort, eventually, RedisServer, type Server, type Client } from './helpers.js';
 
 t.setTimeout(180_000);
 
 const TTL_MS = 3000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = tcpConnect(port, '127.0.0.1');
-    let got = '';
-    s.on('connect', () => s.write('PING\r\n'));
-    s.on('data', (d) => {
-      got += d.toString();
-      if (got.includes('\r\n')) {
-        s.destroy();
-        resolve(got.startsWith('+PONG'));
-      }
-    });
-    s.on('error', () => resolve(false));
-  });
-}
-
-/** Poll `f` until it returns something other than undefined; fail after `ms`. */
-async function eventually<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-class RedisServer {
-  private proc: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-  readonly dir = tempDir();
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const p = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
-      stdio: 'ignore',
-    });
-    this.proc = p;
-    this.exited = new Promise((r) => p.on('exit', () => r()));
-    await eventually('redis-server to answer PING', async () => ((await ping(this.port)) ? true : undefined), 10_000);
-  }
-
-  async stop(): Promise<void> {
-    this.proc?.kill('SIGTERM');
-    await this.exited;
-  }
-
-  async cleanup(): Promise<void> {
-    await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
 const chat = (room: string, name: string) => `/api/custom/_system/chat?room=${room}&name=${name}`;
 
 async function presenceNames(s: Server, channel: string): Promise<string[]> {
-  const r = await s.admin('GET', `/_api/channels/${channel}/presence`);
+  const r = await s.admin('GET', `/_api/database/_system/channels/${channel}/presence`);
   return r.json.members.map((m: any) => m.user_info.name);
 }
 
@@ -139,7 +69,7 @@ t.test('nodes on one Redis', async (t) => {
     t.same(await bob.c.nextJson(), { type: 'chat', from: 'Bob', text: 'done' });
     t.same(await alice.nextJson(), { type: 'chat', from: 'Bob', text: 'done' }, 'no echo duplicates on the publishing node');
 
-    const r = await b.admin('POST', '/_api/channels/chat:x/broadcast', { type: 'chat', from: 'ops', text: 'from B' });
+    const r = await b.admin('POST', '/_api/database/_system/channels/chat:x/broadcast', { type: 'chat', from: 'ops', text: 'from B' });
     t.equal(r.status, 200);
     t.same(await alice.nextJson(), { type: 'chat', from: 'ops', text: 'from B' }, 'an admin broadcast on B reaches A');
     t.same(await bob.c.nextJson(), { type: 'chat', from: 'ops', text: 'from B' });

@@ -246,11 +246,11 @@ t.test('spec behaviours', async (t) => {
     await sleep(50);
     c.send('w1');
     await sleep(30);
-    await s.admin('POST', '/_api/channels/ord/broadcast', { i: 1 });
+    await s.admin('POST', '/_api/database/spec/channels/ord/broadcast', { i: 1 });
     c.send('w2');
     await sleep(30);
-    await s.admin('POST', '/_api/channels/ord/broadcast', { i: 2 });
-    await s.admin('POST', '/_api/channels/ord/broadcast', { i: 3 });
+    await s.admin('POST', '/_api/database/spec/channels/ord/broadcast', { i: 2 });
+    await s.admin('POST', '/_api/database/spec/channels/ord/broadcast', { i: 3 });
     c.send('w3');
     await sleep(30);
     c.send('w4');

@@ -117,35 +117,37 @@ t.test('session with a fake script: recv_any order, recv skipping events, timeou
     () => wait('recv_any', 20),
     (): RunResult => ({ status: 'done', values: [] }),
   ];
-  const s = new Session(sock, 'fake.lua', fakeFactory(steps, got), new LuaTable(), deps);
+  const s = new Session(sock, 'fake.lua', 'db1', fakeFactory(steps, got), new LuaTable(), deps);
   sock.onEnd = () => s.onSocketClose();
   s.start();
   t.equal(subscribed, true);
   t.throws(() => api('channel', 'list')(), 'not usable outside of a script run');
-  hub.publish('c', '{"n":1}', undefined); // queued: recv takes client messages only
+  hub.publish('db2', 'c', '{"n":0}', undefined); // another database's channel of that name: not delivered
+  hub.publish('db1', 'c', '{"n":1}', undefined); // queued: recv takes client messages only
   s.onMessage('hello');
   t.same(got[0], ['hello'], 'recv got the client message');
   t.equal(got.length, 2, 'recv_any got the queued channel event at once');
   t.equal(got[1][1], 'channel');
-  t.equal((got[1][0] as LuaTable).get('channel'), 'c');
+  t.equal((got[1][0] as LuaTable).get('channel'), 'c', 'the channel name without the database');
+  t.equal(((got[1][0] as LuaTable).get('data') as LuaTable).get('n'), 1, 'the broadcast of its own database');
   s.onMessage('second');
   t.same(got[2], ['second', 'ws']);
   await sleep(60);
   t.same(got[3], [undefined, undefined], 'recv_any(20) timed out with nil, nil');
   t.same(sock.ended, [1000, ''], 'script end closes with 1000');
-  t.equal(hub.subscriberCount('c'), 0, 'cleanup unsubscribed');
+  t.equal(hub.subscriberCount('db1', 'c'), 0, 'cleanup unsubscribed');
 
   // queue overflow → 1008
   const sock2 = new FakeSocket();
-  const s2 = new Session(sock2, 'fake.lua', fakeFactory([() => (api('channel', 'subscribe')('c'), wait('recv')), () => ({ status: 'done', values: [] })], []), new LuaTable(), deps);
+  const s2 = new Session(sock2, 'fake.lua', 'db1', fakeFactory([() => (api('channel', 'subscribe')('c'), wait('recv')), () => ({ status: 'done', values: [] })], []), new LuaTable(), deps);
   sock2.onEnd = () => s2.onSocketClose();
   s2.start();
-  for (let i = 0; i < 5; i++) hub.publish('c', '{}', undefined);
+  for (let i = 0; i < 5; i++) hub.publish('db1', 'c', '{}', undefined);
   t.same(sock2.ended, [1008, 'event queue overflow']);
 
   // error → 1011 with the message
   const sock3 = new FakeSocket();
-  const s3 = new Session(sock3, 'fake.lua', fakeFactory([() => ({ status: 'error', error: undefined, message: 'fake.lua:3: boom', cpuLimit: false })], []), new LuaTable(), deps);
+  const s3 = new Session(sock3, 'fake.lua', 'db1', fakeFactory([() => ({ status: 'error', error: undefined, message: 'fake.lua:3: boom', cpuLimit: false })], []), new LuaTable(), deps);
   s3.start();
   t.same(sock3.ended, [1011, 'fake.lua:3: boom']);
 });

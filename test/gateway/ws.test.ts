@@ -79,7 +79,7 @@ t.test('sessions', async (t) => {
     t.same(Object.keys(evA.ev).sort(), ['channel', 'data', 'sender_id', 'timestamp']);
     t.same(evB.ev, evA.ev, 'the sender receives its own broadcast');
     const admin = await s.admin('GET', '/_api/channels');
-    t.same(admin.json.channels.find((c: any) => c.channel === 'room:1'), { channel: 'room:1', subscribers: 2, presence: 0 });
+    t.same(admin.json.channels.find((c: any) => c.channel === 'room:1'), { db: 't', channel: 'room:1', subscribers: 2, presence: 0 });
     t.same(await call(a, { op: 'unsub', ch: 'room:1' }), { op: 'unsub', r: true });
     t.same(await call(a, { op: 'list' }), { op: 'list', r: ['room:2'] });
     await call(b, { op: 'pub', ch: 'room:1', data: { text: 'again' } });
@@ -115,7 +115,7 @@ t.test('sessions', async (t) => {
     t.match((await a.until((m) => m.type === 'presence')).ev, { event_type: 'join', user_info: { name: 'B2' }, connection_id: idB });
     const who2 = await call(a, { op: 'who', ch: 'doc' });
     t.same(who2.r.map((r: any) => r.user_info.name).sort(), ['A', 'B2']);
-    const adminWho = await s.admin('GET', '/_api/channels/doc/presence');
+    const adminWho = await s.admin('GET', '/_api/database/t/channels/doc/presence');
     t.same(adminWho.json.members.map((m: any) => m.user_info.name).sort(), ['A', 'B2']);
     // explicit leave
     t.same(await call(b, { op: 'leave', ch: 'doc' }), { op: 'leave', r: true });
@@ -134,8 +134,8 @@ t.test('sessions', async (t) => {
     await call(c, { op: 'sub', ch: 'queued' });
     c.send({ op: 'recv' });
     await sleep(50);
-    await s.admin('POST', '/_api/channels/queued/broadcast', { n: 1 });
-    await s.admin('POST', '/_api/channels/queued/broadcast', { n: 2 });
+    await s.admin('POST', '/_api/database/t/channels/queued/broadcast', { n: 1 });
+    await s.admin('POST', '/_api/database/t/channels/queued/broadcast', { n: 2 });
     await sleep(50);
     c.send('plain text');
     t.same(await c.nextJson(), { op: 'recv', r: 'plain text' });
@@ -186,7 +186,7 @@ t.test('sessions', async (t) => {
     await call(c, { op: 'sub', ch: 'flood' });
     c.send({ op: 'recv' }); // recv leaves channel events queued: 8 of them fill the queue
     await sleep(50);
-    for (let i = 0; i < 10; i++) await s.admin('POST', '/_api/channels/flood/broadcast', { i });
+    for (let i = 0; i < 10; i++) await s.admin('POST', '/_api/database/t/channels/flood/broadcast', { i });
     t.same(await c.closedWithin(), { code: 1008, reason: 'event queue overflow' });
     c = await cmd(s);
     const t0 = Date.now();
@@ -300,12 +300,12 @@ t.test('sessions', async (t) => {
     const c = await cmd(s);
     await call(c, { op: 'sub', ch: 'ops' });
     await call(c, { op: 'join', ch: 'ops', info: { role: 'op' } });
-    const r = await s.admin('POST', '/_api/channels/ops/broadcast', { alert: 'disk' });
-    t.same(r.json, { ok: true, channel: 'ops', subscribers: 1 });
+    const r = await s.admin('POST', '/_api/database/t/channels/ops/broadcast', { alert: 'disk' });
+    t.same(r.json, { ok: true, db: 't', channel: 'ops', subscribers: 1 });
     t.same((await c.until((m) => m.type === 'channel')).ev.data, { alert: 'disk' });
-    t.equal((await s.admin('POST', '/_api/channels/ops/broadcast', '{bad')).status, 400);
+    t.equal((await s.admin('POST', '/_api/database/t/channels/ops/broadcast', '{bad')).status, 400);
     const list = await s.admin('GET', '/_api/channels');
-    t.same(list.json.channels.find((x: any) => x.channel === 'ops'), { channel: 'ops', subscribers: 1, presence: 1 });
+    t.same(list.json.channels.find((x: any) => x.channel === 'ops'), { db: 't', channel: 'ops', subscribers: 1, presence: 1 });
     c.close();
   });
 });
