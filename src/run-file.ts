@@ -3,14 +3,9 @@
 // The script runs on a worker thread with a 64 MB stack: Lua programs may recurse ~200,000 deep,
 // far past the default V8 stack of the main thread. The main thread compiles it meanwhile.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { writeAll } from './write-all.js';
-
-// `npm run build` bundles the worker into one file: a fresh thread loads it ~40 ms sooner than the
-// forty modules it is made of
-const bundled = new URL('./run-worker.bundle.js', import.meta.url);
-const WORKER_URL = existsSync(bundled) ? bundled : new URL('./run-worker.js', import.meta.url);
 
 function readSource(file: string): string | undefined {
   try {
@@ -27,7 +22,7 @@ export async function runLuaFile(file: string, args: string[] = []): Promise<num
   const source = readSource(file);
   if (source === undefined) return 1;
   // the worker boots and loads the runtime while this thread compiles
-  const worker = new Worker(WORKER_URL, {
+  const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
     workerData: { file, args },
     resourceLimits: { stackSizeMb: 64 },
     stdout: false,
