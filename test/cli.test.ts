@@ -108,3 +108,34 @@ t.test('a reader that goes away ends an endless writer quietly', async (t) => {
   t.equal(code, 141, 'exits as a process stopped by SIGPIPE would');
   t.equal(err, '', 'no error message');
 });
+
+// Error positions come from the JS stack: which frames are built-ins (runtime/lib/*.js) and which are Lua.
+// Expected texts are lua5.4's. (A bundled worker once lost the built-in frames: every message got a position.)
+t.test('run: built-in errors are positioned as in Lua (no position when a built-in called the built-in)', async (t) => {
+  const r = cli(
+    'run',
+    script(
+      'msgs.lua',
+      [
+        'print(pcall(string.rep))',
+        'print(pcall(function() string.rep() end))',
+        'print(pcall(function() local s = ("x"):rep() end))',
+        'print(pcall(setmetatable, 1))',
+        'local c = {} c.self = c',
+        'print(pcall(function() return json.encode({a = c}) end))',
+      ].join('\n'),
+    ),
+  );
+  t.equal(r.code, 0);
+  t.equal(
+    r.stdout,
+    [
+      "false\tbad argument #1 to 'string.rep' (string expected, got no value)",
+      "false\tmsgs.lua:2: bad argument #1 to 'rep' (string expected, got no value)",
+      "false\tmsgs.lua:3: bad argument #1 to 'rep' (number expected, got no value)",
+      "false\tbad argument #1 to 'setmetatable' (table expected, got number)",
+      'false\tmsgs.lua:6: json.encode: cyclic table',
+      '',
+    ].join('\n'),
+  );
+});

@@ -206,10 +206,14 @@ function putc(c: number): void {
   buf[blen++] = c;
 }
 
+/** An encoding fault, raised as a Lua error by encodeFresh: the Lua position is found from there, not
+ * from 200 nested tables down, past the frames a JS stack trace keeps. */
+class EncodeFault {
+  constructor(readonly msg: string) {}
+}
+
 function encError(msg: string): never {
-  blen = 0;
-  stack.length = 0;
-  return luaError('json.encode: ' + msg);
+  throw new EncodeFault(msg);
 }
 
 const ESC: string[] = [];
@@ -479,12 +483,17 @@ function encodeValue(v: LuaValue, isPretty: boolean): string {
 function encodeFresh(v: LuaValue, isPretty: boolean): string {
   blen = 0;
   pretty = isPretty;
-  encValue(v, 0);
-  const r = buf.latin1Slice(0, blen);
-  blen = 0;
-  stack.length = 0; // don't keep the encoded tables alive
-  if (buf.length > BUF_KEEP) buf = Buffer.allocUnsafe(8192) as ByteBuf;
-  return r;
+  try {
+    encValue(v, 0);
+    return buf.latin1Slice(0, blen);
+  } catch (e) {
+    if (e instanceof EncodeFault) luaError('json.encode: ' + e.msg);
+    throw e;
+  } finally {
+    blen = 0;
+    stack.length = 0; // don't keep the encoded tables alive
+    if (buf.length > BUF_KEEP) buf = Buffer.allocUnsafe(8192) as ByteBuf;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
