@@ -46,7 +46,10 @@ export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [a
   const fi = fval(i), fl = fval(l);
   // Lua skips the loop only if `limit < init` (step > 0) or `init < limit`; with a NaN bound neither
   // holds, so the body runs once (and the loop's `<=` test ends it). Encode "once": a NaN step.
-  if (fi !== fi) return [0, 0, NaN, 3];
+  if (fi !== fi) {
+    onceNaN = fi; // (kept out of the array, where V8 could canonicalize the NaN's sign)
+    return [0, 0, NaN, 3];
+  }
   if (fl !== fl) return [fi, fi, NaN, 1];
   return [fi, fl, fs, 1];
 }
@@ -66,9 +69,11 @@ export function forlimit(start: number, limit: LuaValue, step: number): number {
   return n > max ? max : n < -max ? -max : n;
 }
 
+let onceNaN = NaN;
+
 /** The loop variable's Lua value in float and bigint modes. */
 export function forvar(i: any, mode: number): LuaValue {
-  return mode === 1 ? mkfloat(i) : mode === 3 ? NaN : normInt(i);
+  return mode === 1 ? mkfloat(i) : mode === 3 ? onceNaN : normInt(i);
 }
 
 function absB(b: bigint): bigint {
