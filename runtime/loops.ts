@@ -8,7 +8,9 @@ import { LFloat, LuaTable, LuaValue, Multi } from './value.js';
 import { PendingCall, genOf } from './suspend.js';
 
 /** Loop modes: 0 integer (JS numbers), 1 float, 2 integer beyond 2^53 (bigints), 3 once with a NaN variable. */
-export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [any, any, any, number] {
+export function forprep(init: LuaValue, limit: LuaValue, step?: LuaValue): [any, any, any, number] {
+  // no step given: 1 (an explicit nil step is an error)
+  if (arguments.length < 3) step = 1;
   if (typeof init === 'number' && typeof limit === 'number' && typeof step === 'number' &&
       Number.isInteger(init) && Number.isInteger(limit) && Number.isInteger(step) && step !== 0 &&
       Math.abs(limit) + Math.abs(step) <= MAX_SAFE) {
