@@ -4,6 +4,7 @@
 //  - Lua-worded syntax errors: "chat.lua:3: unexpected symbol near 'x'".
 // Strings are byte strings: the source is expected as a latin1 ("binary") JS string.
 
+import { closeNote } from './close-note.js';
 import luaparse from 'luaparse';
 
 export class LuaSyntaxError extends Error {
@@ -109,7 +110,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
       // a malformed numeral before the point of failure is what Lua's lexer reports first
       const bad = malformedNumeral(text);
       if (bad !== undefined && bad.at <= e.index) throwMalformed(bad, text, chunkName);
-      const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
+      const msg = closeNote(stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index), text, e.index, e.line);
       throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
     // luaparse cannot report a bad character as the very first token (it has no previous token)
