@@ -87,9 +87,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (v === undefined) return `global '${e.name}'`;
         return v.fn === this.fi ? `local '${e.name}'` : `upvalue '${e.name}'`;
       }
-      if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : 'field'} '${e.identifier.name}'`;
+      // a constant key of a table named _ENV is a "global" (ldebug.c's isEnv)
+      const onEnv = e.base?.type === 'Identifier' && e.base.name === '_ENV';
+      if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : onEnv ? 'global' : 'field'} '${e.identifier.name}'`;
       if (e.type === 'IndexExpression') {
-        if (e.index.type === 'StringLiteral') return `field '${stringValue(e.index)}'`;
+        if (e.index.type === 'StringLiteral') return `${onEnv ? 'global' : 'field'} '${stringValue(e.index)}'`;
         // Lua 5.4 names t[1]..t[255] "integer index" and other non-constant keys "?"
         if (e.index.type === 'NumericLiteral' && /^\d+$/.test(e.index.raw) && +e.index.raw <= 255) return `field 'integer index'`;
         return `field '?'`;
