@@ -87,9 +87,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (v === undefined) return `global '${e.name}'`;
         return v.fn === this.fi ? `local '${e.name}'` : `upvalue '${e.name}'`;
       }
-      if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : 'field'} '${e.identifier.name}'`;
+      // a constant key of a table named _ENV is a "global" (ldebug.c's isEnv)
+      const onEnv = e.base?.type === 'Identifier' && e.base.name === '_ENV';
+      if (e.type === 'MemberExpression') return `${e.indexer === ':' ? 'method' : onEnv ? 'global' : 'field'} '${e.identifier.name}'`;
       if (e.type === 'IndexExpression') {
-        if (e.index.type === 'StringLiteral') return `field '${stringValue(e.index)}'`;
+        if (e.index.type === 'StringLiteral') return `${onEnv ? 'global' : 'field'} '${stringValue(e.index)}'`;
         // Lua 5.4 names t[1]..t[255] "integer index" and other non-constant keys "?"
         if (e.index.type === 'NumericLiteral' && /^\d+$/.test(e.index.raw) && +e.index.raw <= 255) return `field 'integer index'`;
         return `field '?'`;
@@ -367,41 +369,72 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
      * one is not a JS number, the same tree runs through the ordinary helpers on those values.
      */
     floatTree(e: Node): Node {
-      const pre: Node[] = [];
-      const guards: Node[] = [];
+      // Lua evaluates the tree in post-order: an operation on a non-number (error, metamethod) happens
+      // before the leaves to its right. A leaf after an operation that could observe this (a call, an
+      // index, a global) is evaluated only once the leaves before it are known to be numbers; else the
+      // fallback runs from there, evaluating that leaf and the rest in Lua's order.
+      if (floatTreeCopiesFunction(e)) {
+        // (a leaf emitted in two branches must not hold a function body)
+        this.inFloatFallback = true;
+        try {
+          return this.binary(e);
+        } finally {
+          this.inFloatFallback = false;
+        }
+      }
+      const steps: { t: string; pre: Node; guard: Node; node: Node; checkBefore: boolean }[] = [];
+      let ops = 0;
       const raw = (n: Node): Node => {
         if (isFloatNode(n)) {
           if (n.type === 'NumericLiteral') {
             const v = numericValue(n.raw) as { n: number };
             return Number.isFinite(v.n) ? E.lit(v.n) : v.n > 0 ? E.id('Infinity') : E.un('-', E.id('Infinity'));
           }
-          if (n.type === 'UnaryExpression') return E.un('-', raw(n.argument));
+          if (n.type === 'UnaryExpression') {
+            const a = raw(n.argument);
+            ops++;
+            return E.un('-', a);
+          }
           const a = raw(n.left), b = raw(n.right);
+          ops++;
           if (n.operator === '^') return E.helper('powf', [a, b]);
           return E.bin(n.operator, a, b);
         }
         // a leaf: evaluate into a temp now (in source order), require a JS number at run time
         if (n.type === 'NumericLiteral' && !/[.eEpPxX]/.test(n.raw) && Math.abs(Number(n.raw)) < 2 ** 53) return E.lit(Number(n.raw));
         const t = this.temp();
-        pre.push(E.assign(E.id(t), this.exp1(n)));
-        guards.push(E.bin('===', E.un('typeof', E.id(t)), E.lit('number')));
-        n.$leaf = t;
+        steps.push({ t, pre: E.assign(E.id(t), this.exp1(n)), guard: E.bin('===', E.un('typeof', E.id(t)), E.lit('number')), node: n, checkBefore: ops > 0 && !isQuietLeaf(n) });
         return E.id(t);
       };
       const fast = raw(e);
-      // the fallback: the same tree, its leaves now read from their temps
-      const slow = withLeavesAsTemps(e, () => {
-        this.inFloatFallback = true;
-        try {
-          return this.exp1(e);
-        } finally {
-          this.inFloatFallback = false;
-        }
-      });
+      // the fallback: the same tree, its first k leaves read from their temps
+      const slow = (k: number): Node => {
+        steps.forEach((st, i) => (st.node.$leaf = i < k ? st.t : undefined));
+        return withLeavesAsTemps(e, () => {
+          this.inFloatFallback = true;
+          try {
+            return this.exp1(e);
+          } finally {
+            this.inFloatFallback = false;
+          }
+        });
+      };
       const r = E.id(this.temp());
       const boxed = E.cond(E.call(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.helper('boxFloat', [r]), r);
-      const test = guards.length === 0 ? E.lit(true) : guards.reduce((p, c) => E.logical('&&', p, c));
-      return E.seq([...pre, E.cond(test, boxed, slow)]);
+      const all = (from: number, to: number): Node => {
+        const gs = steps.slice(from, to).map((st) => st.guard);
+        return gs.length === 0 ? E.lit(true) : gs.reduce((p, c) => E.logical('&&', p, c));
+      };
+      // leaves [from, n) remain, the guards of leaves [checked, from) are still to be tested
+      const build = (from: number, checked: number): Node => {
+        let u = from + 1;
+        while (u < steps.length && !steps[u].checkBefore) u++;
+        const pre = steps.slice(from, u).map((st) => st.pre);
+        if (u >= steps.length) return E.seq([...pre, E.cond(all(checked, steps.length), boxed, slow(steps.length))]);
+        return E.seq([...pre, E.cond(all(checked, u), build(u, u), slow(u))]);
+      };
+      if (steps.length === 0) return boxed;
+      return build(0, 0);
     }
 
     /** Evaluate two operands once, in order: identifiers and literals as they are, others into temps. */
@@ -1175,6 +1208,50 @@ function isFloatNode(n: Node): boolean {
   if (n.type === 'UnaryExpression') return n.operator === '-' && isFloatNode(n.argument);
   if (n.type !== 'BinaryExpression' || !FLOAT_TREE_OPS.has(n.operator)) return false;
   return n.operator === '/' || n.operator === '^' || isFloatNode(n.left) || isFloatNode(n.right);
+}
+
+/** Whether floatTree would emit a leaf holding a function body twice (a leaf after a checked one). */
+function floatTreeCopiesFunction(root: Node): boolean {
+  let ops = 0, leaves = 0, checked = false, found = false;
+  const walk = (n: Node): void => {
+    if (isFloatNode(n)) {
+      if (n.type === 'NumericLiteral') return;
+      if (n.type === 'UnaryExpression') walk(n.argument);
+      else {
+        walk(n.left);
+        walk(n.right);
+      }
+      ops++;
+      return;
+    }
+    if (n.type === 'NumericLiteral') return;
+    if (leaves > 0 && ops > 0 && !isQuietLeaf(n)) checked = true;
+    leaves++;
+    if (checked && hasFunction(n)) found = true;
+  };
+  walk(root);
+  return found;
+}
+function hasFunction(n: any): boolean {
+  if (n === null || typeof n !== 'object') return false;
+  if (n.type === 'FunctionDeclaration') return true;
+  for (const k in n) if (k[0] !== '$' && hasFunction(n[k])) return true;
+  return false;
+}
+
+/** A leaf whose evaluation can neither fail nor run Lua code: a literal, a local, `...`. */
+function isQuietLeaf(n: Node): boolean {
+  switch (n.type) {
+    case 'NilLiteral':
+    case 'BooleanLiteral':
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'VarargLiteral':
+      return true;
+    case 'Identifier':
+      return n.$var !== undefined;
+  }
+  return false;
 }
 
 /** The number of operations in the float tree rooted at n (0 when n is not one). */

@@ -33,7 +33,11 @@ export const lit = (value: string | number | boolean | null): Node => {
   }
   return { type: 'Literal', value };
 };
-export const bigLit = (v: bigint): Node => ({ type: 'Literal', value: null, bigint: String(v), raw: `${v}n` });
+export const bigLit = (v: bigint): Node =>
+  // a negative one as `-(literal)`, like lit(): a unary minus before it must not print as `--`
+  v < 0n
+    ? { type: 'UnaryExpression', operator: '-', prefix: true, argument: { type: 'Literal', value: null, bigint: String(-v), raw: `${-v}n` } }
+    : { type: 'Literal', value: null, bigint: String(v), raw: `${v}n` };
 const UNDEFINED: Node = { type: 'UnaryExpression', operator: 'void', prefix: true, argument: { type: 'Literal', value: 0, raw: '0' } };
 export const undef = (): Node => UNDEFINED;
 

@@ -4,6 +4,7 @@
 // Strings are byte strings: the source is expected as a latin1 ("binary") JS string.
 
 import { createRequire } from 'node:module';
+import { closeNote } from './close-note.js';
 
 // required, not imported: an ESM import of this large CommonJS file costs ~60 ms of export scanning at
 // startup (cjs-module-lexer), which `moongate run` pays on every start
@@ -112,7 +113,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
       // a malformed numeral before the point of failure is what Lua's lexer reports first
       const bad = malformedNumeral(text);
       if (bad !== undefined && bad.at <= e.index) throwMalformed(bad, text, chunkName);
-      const msg = stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index);
+      const msg = closeNote(stringErrorNear(luaWording(String(e.message), e.line, text, e.index), text, e.index), text, e.index, e.line);
       throw new LuaSyntaxError(`${chunkName}:${e.line}: ${msg}`, chunkName, e.line, e.column + 1);
     }
     // luaparse cannot report a bad character as the very first token (it has no previous token)

@@ -4,7 +4,7 @@
 
 import { fault, luaError } from './error.js';
 import { MAX_SAFE, floatToInt, mkfloat, normInt, toNumber } from './number.js';
-import { LFloat, LuaValue, boxFloat, type } from './value.js';
+import { LFloat, LuaError, LuaValue, boxFloat, type } from './value.js';
 import { metamethod, callMeta, typeNameMeta } from './meta.js';
 
 type Num = number | bigint | LFloat;
@@ -163,7 +163,13 @@ function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
   // strings coerce to numbers (the string metatable's arithmetic metamethods in Lua 5.4)
   const x = typeof a === 'string' ? toNumber(a) : isNum(a) ? a : undefined;
   const y = typeof b === 'string' ? toNumber(b) : isNum(b) ? b : undefined;
-  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  if (x !== undefined && y !== undefined) {
+    // a string operand: Lua computes in the string metamethod (C), so its errors carry no position
+    if ((op === MOD || op === IDIV) && (typeof a === 'string' || typeof b === 'string') && isIntNum(x) && isIntNum(y) && (y === 0 || y === 0n)) {
+      throw new LuaError(op === MOD ? "attempt to perform 'n%0'" : 'attempt to divide by zero');
+    }
+    return arithNum(op, x, y);
+  }
   const ev = EVENTS[op];
   // Lua 5.4 coerces strings in the string metatable's arithmetic metamethods: a string operand
   // whose turn comes first (left, or right when the left has no metamethod) decides the error

@@ -156,11 +156,16 @@ const QUALIFIER: Record<string, string> = { format: 'string.', lpattern: 'string
  * Raise a runtime fault from an operator or call helper: the message gets the position and, when the
  * compiler knew it, the name of the culprit operand: "x.lua:3: attempt to index a nil value (local 't')".
  */
+const NO_INT_REP = 'number has no integer representation';
 export function fault(msg: string, operand = 0): never {
   const frames = luaFrames(captureStack());
   const f = frames[0];
   if (f === undefined) throw new LuaError(msg);
-  const d = operand < 0 ? undefined : f.site?.desc?.[operand];
+  let d = operand < 0 ? undefined : f.site?.desc?.[operand];
+  // Lua formats a string constant's name with %s: it ends at an embedded zero
+  if (d !== undefined && d.startsWith("constant '") && d.includes('\0')) d = d.slice(0, d.indexOf('\0')) + "'";
+  // luaG_tointerror: "number (local 'x') has no integer representation"
+  if (d && msg === NO_INT_REP) throw new LuaError(`${f.chunk.name}:${f.line}: number (${d}) has no integer representation`);
   throw new LuaError(`${f.chunk.name}:${f.line}: ${msg}${d ? ` (${d})` : ''}`);
 }
 

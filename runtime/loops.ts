@@ -7,8 +7,10 @@ import { closeVar } from './closing.js';
 import { LFloat, LuaTable, LuaValue, Multi } from './value.js';
 import { PendingCall, genOf } from './suspend.js';
 
-/** Loop modes: 0 integer (JS numbers), 1 float, 2 integer beyond 2^53 (bigints). */
-export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [any, any, any, number] {
+/** Loop modes: 0 integer (JS numbers), 1 float, 2 integer beyond 2^53 (bigints), 3 once with a NaN variable. */
+export function forprep(init: LuaValue, limit: LuaValue, step?: LuaValue): [any, any, any, number] {
+  // no step given: 1 (an explicit nil step is an error)
+  if (arguments.length < 3) step = 1;
   if (typeof init === 'number' && typeof limit === 'number' && typeof step === 'number' &&
       Number.isInteger(init) && Number.isInteger(limit) && Number.isInteger(step) && step !== 0 &&
       Math.abs(limit) + Math.abs(step) <= MAX_SAFE) {
@@ -43,7 +45,15 @@ export function forprep(init: LuaValue, limit: LuaValue, step: LuaValue = 1): [a
   }
   const fs = fval(s);
   if (fs === 0) return luaError("'for' step is zero");
-  return [fval(i), fval(l), fs, 1];
+  const fi = fval(i), fl = fval(l);
+  // Lua skips the loop only if `limit < init` (step > 0) or `init < limit`; with a NaN bound neither
+  // holds, so the body runs once (and the loop's `<=` test ends it). Encode "once": a NaN step.
+  if (fi !== fi) {
+    onceNaN = fi; // (kept out of the array, where V8 could canonicalize the NaN's sign)
+    return [0, 0, NaN, 3];
+  }
+  if (fl !== fl) return [fi, fi, NaN, 1];
+  return [fi, fl, fs, 1];
 }
 
 /** The limit of an integer loop with literal start and step (Lua's forlimit): floats clipped, NaN → no loop. */
@@ -61,9 +71,11 @@ export function forlimit(start: number, limit: LuaValue, step: number): number {
   return n > max ? max : n < -max ? -max : n;
 }
 
+let onceNaN = NaN;
+
 /** The loop variable's Lua value in float and bigint modes. */
 export function forvar(i: any, mode: number): LuaValue {
-  return mode === 1 ? mkfloat(i) : normInt(i);
+  return mode === 1 ? mkfloat(i) : mode === 3 ? onceNaN : normInt(i);
 }
 
 function absB(b: bigint): bigint {

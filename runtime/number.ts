@@ -1,6 +1,7 @@
 // Lua numbers: integer/float subtypes, conversions, and formatting (see value.ts for the representation).
 
 import { LFloat, LuaValue, boxFloat } from './value.js';
+import { gExact } from './lib/format.js';
 
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
@@ -153,6 +154,12 @@ export function fmtG(x: number, prec: number, alt = false, upper = false): strin
   const ex = x.toExponential(prec - 1);
   const epos = ex.indexOf('e');
   const exp = +ex.slice(epos + 1);
+  // JS rounds an exact tie up, C to even: when x's exact decimal form could end with a 5 just past the
+  // kept digits (an integer past them, or a fraction of that many bits), use the exact formatter
+  if (Number.isInteger(x) ? exp >= prec : mayTie(x, prec - exp)) {
+    const body = gExact(Math.abs(x), prec, alt, upper);
+    return x < 0 ? '-' + body : body;
+  }
   let out: string;
   if (exp < -4 || exp >= prec) {
     let mant = ex.slice(0, epos);
@@ -164,6 +171,21 @@ export function fmtG(x: number, prec: number, alt = false, upper = false): strin
     if (!alt) out = stripZeros(out);
   }
   return out;
+}
+
+const tieView = new Float64Array(1);
+const tieBits = new Uint32Array(tieView.buffer);
+/** Whether non-integral x has between j and j+2 fractional bits (j = decimals to the tie digit). */
+function mayTie(x: number, j: number): boolean {
+  if (j > 1076) return false;
+  tieView[0] = x;
+  const lo = tieBits[0], hiw = tieBits[1];
+  const be = (hiw >>> 20) & 0x7ff;
+  const hi = be !== 0 ? (hiw & 0xfffff) | 0x100000 : hiw & 0xfffff;
+  const e2 = be === 0 ? -1074 : be - 1075;
+  const tz = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 32 + (31 - Math.clz32(hi & -hi));
+  const f = -(e2 + tz);
+  return f >= j && f <= j + 2;
 }
 
 function stripZeros(s: string): string {

@@ -52,7 +52,7 @@ function indexMeta(o: LuaValue, k: LuaValue): LuaValue {
     } else {
       h = typeof cur === 'string' ? stringMeta.mt?.getStr('__index') : metamethod(cur, '__index');
       if (h === undefined) {
-        if (cur === o) return fault(`attempt to index a ${typeNameMeta(o)} value`);
+        if (Object.is(cur, o)) return fault(`attempt to index a ${typeNameMeta(o)} value`);
         return luaError(`attempt to index a ${typeNameMeta(cur)} value`);
       }
     }
@@ -106,7 +106,7 @@ function setindexMeta(o: LuaValue, k: LuaValue, v: LuaValue): unknown {
     } else {
       h = metamethod(cur, '__newindex');
       if (h === undefined) {
-        if (cur === o) fault(`attempt to index a ${typeNameMeta(o)} value`);
+        if (Object.is(cur, o)) fault(`attempt to index a ${typeNameMeta(o)} value`);
         luaError(`attempt to index a ${typeNameMeta(cur)} value`);
       }
     }

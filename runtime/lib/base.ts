@@ -269,6 +269,12 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     return new Multi([ipairsIter, args[0], 0]);
   });
 
+  // no collector to drive: the options only keep the state Lua would report back
+  let gcRunning = true, gcMode = 'incremental', gcPause = 200, gcStepmul = 100;
+  const gcParam = (v: LuaValue, n: number): number => {
+    const x = v === undefined ? 0 : Number(checkIntN(v, n, 'collectgarbage'));
+    return Math.floor(x / 4) * 4; // Lua stores these divided by 4
+  };
   def('collectgarbage', (...args: LuaValue[]) => {
     const opt = args[0] === undefined ? 'collect' : args[0];
     switch (opt) {
@@ -277,17 +283,38 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
         return Number.isInteger(kb) ? new LFloat(kb) : kb;
       }
       case 'collect':
+        return 0;
       case 'step':
-      case 'incremental':
-      case 'generational':
-        return 0;
-      case 'isrunning':
         return true;
+      case 'incremental':
+      case 'generational': {
+        const prev = gcMode;
+        gcMode = opt;
+        if (opt === 'incremental') {
+          const p = gcParam(args[1], 2), m = gcParam(args[2], 3);
+          if (p !== 0) gcPause = p;
+          if (m !== 0) gcStepmul = m;
+        }
+        return prev;
+      }
+      case 'isrunning':
+        return gcRunning;
       case 'stop':
-      case 'restart':
-      case 'setpause':
-      case 'setstepmul':
+        gcRunning = false;
         return 0;
+      case 'restart':
+        gcRunning = true;
+        return 0;
+      case 'setpause': {
+        const prev = gcPause;
+        gcPause = gcParam(args[1], 2);
+        return prev;
+      }
+      case 'setstepmul': {
+        const prev = gcStepmul;
+        gcStepmul = gcParam(args[1], 2);
+        return prev;
+      }
     }
     return argError(1, 'collectgarbage', `invalid option '${tostr(opt)}'`);
   });

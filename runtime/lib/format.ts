@@ -236,6 +236,11 @@ function floatBody(ax: number, conv: number, prec: number, alt: boolean): string
   }
 }
 
+/** C's %.<prec>g (or %G) of a finite positive double, exact (ties to even). */
+export function gExact(ax: number, prec: number, alt: boolean, upper: boolean): string {
+  return floatBody(ax, upper ? 71 : 103, prec, alt);
+}
+
 /** C's %a body of a finite non-negative double (prec < 0: exact, shortest). musl style for subnormals. */
 export function hexBody(ax: number, prec: number, alt: boolean, upper: boolean): string {
   let lead: number;

@@ -1,0 +1,15 @@
+-- A NaN operand is still named in index errors; an explicit nil for-step is an error (an omitted one is 1)
+print(pcall(function() local a = 0/0; return a[1] end))
+print(pcall(function() local a = 1.5; return a[1] end))
+print(pcall(function() local a = 0/0; return a.x end))
+print(pcall(function() local a = 0/0; a.x = 1 end))
+print(pcall(function() local a = 0/0; return a:x() end))
+print(pcall(function() local a = 0/0; return a + {} end))
+print(pcall(function() local a = 0/0; return #a end))
+print(pcall(function() local a = 0/0; return a() end))
+print(pcall(function() local a = -(0/0); return a.x end))
+print(pcall(function() for i = 1, 2, nil do end end))
+print(pcall(function() local s; for i = 1, 2, s do end end))
+print(pcall(function() for i = 1.5, 2, nil do end end))
+for i = 1, 2 do print(i) end
+for i = 1.5, 2 do print(i) end

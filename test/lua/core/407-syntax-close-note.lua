@@ -1,0 +1,25 @@
+-- An unclosed block or bracket opened on an earlier line: "(to close 'x' at line n)"
+local cases = {
+  "function f()\n  return 1\n",
+  "function f() return 1",
+  "if x then\n y()\n",
+  "if x then y() else\n z()\nelseif",
+  "while true do\n x()\n",
+  "for i = 1, 2 do\n x()\n",
+  "for k, v in pairs(t) do\n x()\n",
+  "do\n x()\n",
+  "repeat\n x()\n",
+  "repeat\n x()\nend",
+  "x = (1 +\n 2\n",
+  "f(1,\n 2\n y",
+  "t = {1, 2\n x",
+  "t = {1, 2,\n [3] = 4\n",
+  "function t.a:b(x,\n y\n z",
+  "local s = [[\nabc\n]] function f()\n --[==[ x \n ]==] x = 'a\\\n b'\n",
+  "while x do -- c\n if y then\n z()\n end\n",
+  "local function g(\n) \n local x = {\n } ",
+  "x = a[1\n +2\n",
+  "f(function()\n end\n",
+  "for i=1,2 do local t = {(\n1)} \n",
+}
+for _, c in ipairs(cases) do print(select(2, load(c, "=x"))) end
