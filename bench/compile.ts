@@ -70,7 +70,7 @@ async function importAny(spec: string): Promise<any> {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { only: null, maxTime: 1, reference: true, markdown: null, luaDir: null };
+  const o: Options = { only: null, maxTime: 5, reference: true, markdown: null, luaDir: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -89,7 +89,7 @@ function parseArgs(argv: string[]): Options {
           .filter(Boolean);
         break;
       case '--max-time':
-        o.maxTime = Math.max(0.05, Number(val()) || 1);
+        o.maxTime = Math.max(0.05, Number(val()) || 5);
         break;
       case '--no-reference':
         o.reference = false;
@@ -103,7 +103,7 @@ function parseArgs(argv: string[]): Options {
       case '--help':
       case '-h':
         console.log(
-          'usage: node dist/bench/compile.js [--only a,b] [--max-time SEC (default 1)] [--no-reference] [--markdown FILE] [--lua-dir DIR]',
+          'usage: node dist/bench/compile.js [--only a,b] [--max-time SEC (default 5, as benchmark.js)] [--no-reference] [--markdown FILE] [--lua-dir DIR]',
         );
         process.exit(0);
         break;
