@@ -871,10 +871,11 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         if (t.type === 'Identifier') return { t };
         const o = this.temp();
         pre.push(E.exprStmt(E.assign(E.id(o), this.exp1(t.base))));
-        if (t.type === 'IndexExpression') {
+        if (t.type === 'IndexExpression' && t.index.type !== 'StringLiteral') {
+          const keyE = this.exp1(t.index);
           const k = this.temp();
-          pre.push(E.exprStmt(E.assign(E.id(k), this.exp1(t.index))));
-          return { t, o, k };
+          pre.push(E.exprStmt(E.assign(E.id(k), keyE)));
+          return { t, o, k, keyE };
         }
         return { t, o };
       });
@@ -882,13 +883,24 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       pre.push(...vals.pre);
       for (let i = prepared.length - 1; i >= 0; i--) {
         const p = prepared[i];
-        const v = vals.values[i];
-        if (p.o === undefined) pre.push(E.exprStmt(this.assignTo(p.t, v)));
-        else {
-          const site = this.site(L.startLine(p.t), this.desc(p.t.base));
-          const key = p.k !== undefined ? E.id(p.k) : E.lit(p.t.identifier.name);
-          pre.push(E.exprStmt(this.meta(E.helper('setindex', [E.id(p.o), key, v], site))));
+        let v = vals.values[i];
+        if (p.o === undefined) {
+          pre.push(E.exprStmt(this.assignTo(p.t, v)));
+          continue;
         }
+        // the same inline stores as a single assignment (a swap `a[i], a[j] = a[j], a[i]` is common)
+        const site = p.t.type === 'MemberExpression' ? this.site(L.startLine(p.t.identifier), this.desc(p.t.base)) : this.site(L.startLine(p.t), this.desc(p.t.base));
+        if (p.k === undefined) {
+          const key = p.t.type === 'MemberExpression' ? p.t.identifier.name : stringValue(p.t.index);
+          pre.push(E.exprStmt(this.setConst(E.id(p.o), key, v, site)));
+          continue;
+        }
+        if (v.type !== 'Identifier') {
+          const t = E.id(this.temp());
+          pre.push(E.exprStmt(E.assign(t, v)));
+          v = t;
+        }
+        pre.push(E.exprStmt(this.storeIndex(E.id(p.o), E.id(p.k), p.keyE, v, site)));
       }
       return pre;
     }
@@ -908,14 +920,17 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const objE = this.exp1(t.base);
       const keyE = this.exp1(t.index);
       const o = E.id(this.temp()), k = E.id(this.temp()), v = E.id(this.temp());
-      // array fast paths: overwrite an existing element; append to a table with no metatable nor hash part
+      return E.seq([E.assign(o, objE), E.assign(k, keyE), E.assign(v, value), this.storeIndex(o, k, keyE, v, site)]);
+    }
+
+    /**
+     * o[k] = v for identifiers o, k, v (keyE: the key's expression, for what is known of it). Array fast
+     * paths: overwrite an existing element; append to a table with no metatable nor hash part.
+     */
+    storeIndex(o: Node, k: Node, keyE: Node, v: Node, site: SiteInfo): Node {
       const elem = (): Node => E.cmember(E.member(o, 'a'), E.bin('-', k, E.lit(1)));
       const slow = (): Node => this.meta(E.helper('setindex', [o, k, v], site));
-      const guard = E.logical(
-        '&&',
-        this.numberKeyedTable(o, k, keyE),
-        E.bin('!==', v, E.undef()),
-      );
+      const guard = E.logical('&&', this.numberKeyedTable(o, k, keyE), E.bin('!==', v, E.undef()));
       const appendable = E.logical(
         '&&',
         E.bin('===', k, E.bin('+', E.member(E.member(o, 'a'), 'length'), E.lit(1))),
@@ -926,7 +941,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.assign(elem(), v),
         E.cond(appendable, E.call(E.member(E.member(o, 'a'), 'push'), [v]), slow()),
       );
-      return E.seq([E.assign(o, objE), E.assign(k, keyE), E.assign(v, value), E.cond(guard, store, slow())]);
+      return E.cond(guard, store, slow());
     }
 
     /** o.k = v: inline store when the field already exists (per-site inline cache), helper otherwise. */
