@@ -63,12 +63,25 @@ export const cmember = (object: Node, prop: Node): Node => ({
   optional: false,
 });
 export const assign = (left: Node, right: Node, operator = '='): Node => ({ type: 'AssignmentExpression', operator, left, right });
-export const bin = (operator: string, left: Node, right: Node): Node => ({ type: 'BinaryExpression', operator, left, right });
-export const logical = (operator: string, left: Node, right: Node): Node => ({ type: 'LogicalExpression', operator, left, right });
-export const un = (operator: string, argument: Node, update = false): Node =>
-  update ? { type: 'UpdateExpression', operator, prefix: true, argument } : { type: 'UnaryExpression', operator, prefix: true, argument };
+// Fast-path templates meet constant operands ("typeof ' *' === 'string'", "true && x"): the constructors
+// below fold what a literal decides, which keeps the output (and V8's work on it) smaller.
+const isLit = (n: Node): boolean => n.type === 'Literal' && n.bigint === undefined && n.regex === undefined;
+
+export const bin = (operator: string, left: Node, right: Node): Node => {
+  if ((operator === '===' || operator === '!==') && isLit(left) && isLit(right)) return lit((left.value === right.value) === (operator === '==='));
+  return { type: 'BinaryExpression', operator, left, right };
+};
+export const logical = (operator: string, left: Node, right: Node): Node => {
+  if (isLit(left) && (operator === '&&' || operator === '||')) return Boolean(left.value) === (operator === '&&') ? right : left;
+  return { type: 'LogicalExpression', operator, left, right };
+};
+export const un = (operator: string, argument: Node, update = false): Node => {
+  if (operator === 'typeof' && isLit(argument) && argument.value !== null) return lit(typeof argument.value);
+  return update ? { type: 'UpdateExpression', operator, prefix: true, argument } : { type: 'UnaryExpression', operator, prefix: true, argument };
+};
 export const not = (argument: Node): Node => ({ type: 'UnaryExpression', operator: '!', prefix: true, argument });
-export const cond = (test: Node, consequent: Node, alternate: Node): Node => ({ type: 'ConditionalExpression', test, consequent, alternate });
+export const cond = (test: Node, consequent: Node, alternate: Node): Node =>
+  isLit(test) ? (test.value ? consequent : alternate) : { type: 'ConditionalExpression', test, consequent, alternate };
 export const seq = (expressions: Node[]): Node => (expressions.length === 1 ? expressions[0] : { type: 'SequenceExpression', expressions });
 export const arr = (elements: Node[]): Node => ({ type: 'ArrayExpression', elements });
 export const spread = (argument: Node): Node => ({ type: 'SpreadElement', argument });
