@@ -34,14 +34,18 @@ function decodeJsonText(text: string): unknown {
   }
 }
 
-async function jsonBody(ctx: HttpCtx, max: number): Promise<unknown> {
-  let body: Buffer;
+/** The request body, at most `max` bytes (413 past that). */
+async function readBody(ctx: HttpCtx, max: number): Promise<Buffer> {
   try {
-    body = await ctx.readBody(max);
+    return await ctx.readBody(max);
   } catch (e) {
     if (e instanceof BodyTooLarge) throw new ApiError(413, e.message);
     throw e;
   }
+}
+
+async function jsonBody(ctx: HttpCtx, max: number): Promise<unknown> {
+  const body = await readBody(ctx, max);
   try {
     return parseJsonBody(body);
   } catch {
@@ -69,13 +73,7 @@ function withCodeAliases(input: ScriptInput): ScriptInput {
  * or a JSON string); `?method=` in the query names the method when the body does not (default WS).
  */
 async function shorthandBody(ctx: HttpCtx, max: number): Promise<ScriptInput> {
-  let body: Buffer;
-  try {
-    body = await ctx.readBody(max);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) throw new ApiError(413, e.message);
-    throw e;
-  }
+  const body = await readBody(ctx, max);
   const q = new URLSearchParams(ctx.query);
   const qMethod = q.get('method') ?? q.get('methods') ?? undefined;
   let input: ScriptInput;
