@@ -34,7 +34,6 @@ export function generateJs(program: Node): Generated {
       const paren = calleePrec === NEEDS_PARENS || calleePrec < state.expressionsPrecedence.CallExpression;
       if (node.site) record(node.site);
       if (paren) state.write('(');
-      if (node.site && !paren) record(node.site);
       this[node.callee.type](node.callee, state);
       if (paren) state.write(')');
       if (node.site) record(node.site);
