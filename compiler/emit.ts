@@ -659,7 +659,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         return t;
       };
       let f: Node;
-      if (known !== undefined) f = hold(fnE);
+      if (known !== undefined) f = fnE; // a local function never reassigned
       else {
         const g = fnE.type === 'Identifier' ? fnE : E.id(this.temp());
         const test = E.bin('===', E.un('typeof', fnE.type === 'Identifier' ? g : E.assign(g, fnE)), E.lit('function'));
@@ -889,7 +889,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           continue;
         }
         // the same inline stores as a single assignment (a swap `a[i], a[j] = a[j], a[i]` is common)
-        const site = p.t.type === 'MemberExpression' ? this.site(L.startLine(p.t.identifier), this.desc(p.t.base)) : this.site(L.startLine(p.t), this.desc(p.t.base));
+        const site = this.site(L.startLine(p.t.type === 'MemberExpression' ? p.t.identifier : p.t), this.desc(p.t.base));
         if (p.k === undefined) {
           const key = p.t.type === 'MemberExpression' ? p.t.identifier.name : stringValue(p.t.index);
           pre.push(E.exprStmt(this.setConst(E.id(p.o), key, v, site)));
