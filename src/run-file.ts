@@ -38,8 +38,12 @@ export async function runLuaFile(file: string, args: string[] = []): Promise<num
   });
   const { compile, LuaSyntaxError } = await import('../compiler/index.js');
   try {
-    worker.postMessage(compile(source, { chunkName: file }));
+    worker.postMessage({ script: compile(source, { chunkName: file }) });
   } catch (e) {
+    if (e instanceof RangeError) {
+      worker.postMessage({ source }); // nested too deep for this thread's stack: the worker's is 64 MB
+      return done;
+    }
     await worker.terminate();
     if (e instanceof LuaSyntaxError) {
       process.stderr.write(`moongate: ${e.message}\n`);
@@ -53,7 +57,7 @@ export async function runLuaFile(file: string, args: string[] = []): Promise<num
 export async function compileLuaFile(file: string): Promise<number> {
   const source = readSource(file);
   if (source === undefined) return 1;
-  const { compile, LuaSyntaxError } = await import('../compiler/index.js'); // `run` compiles on its worker
+  const { compile, LuaSyntaxError } = await import('../compiler/index.js');
   try {
     const script = compile(source, { chunkName: file });
     writeAll(1, Buffer.from(script.js + '\n', 'utf8'));

@@ -1,8 +1,9 @@
-// Worker side of `moongate run`: take the chunk the main thread compiled (while this thread booted),
-// run it, write print output as raw bytes, report the exit code.
+// Worker side of `moongate run`: take the chunk the main thread compiled (while this thread booted), or
+// the source when it nests too deep for the main thread's stack; run it, write print output as raw
+// bytes, report the exit code.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompiledScript } from '../compiler/index.js';
+import { compile, LuaSyntaxError, type CompiledScript } from '../compiler/index.js';
 import { createInstance, LuaTable } from '../runtime/index.js';
 import { writeAll } from './write-all.js';
 
@@ -41,4 +42,18 @@ function main(script: CompiledScript): number {
   return 0;
 }
 
-parentPort!.once('message', (script: CompiledScript) => parentPort!.postMessage(main(script)));
+/** The chunk of a source the main thread could not compile (its parser ran out of stack). */
+function compileHere(source: string): CompiledScript | undefined {
+  try {
+    return compile(source, { chunkName: file });
+  } catch (e) {
+    if (!(e instanceof LuaSyntaxError)) throw e;
+    writeAll(2, `moongate: ${e.message}\n`);
+    return undefined;
+  }
+}
+
+parentPort!.once('message', (m: { script: CompiledScript } | { source: string }) => {
+  const script = 'script' in m ? m.script : compileHere(m.source);
+  parentPort!.postMessage(script === undefined ? 1 : main(script));
+});

@@ -139,3 +139,13 @@ t.test('run: built-in errors are positioned as in Lua (no position when a built-
     ].join('\n'),
   );
 });
+
+// The main thread compiles while the worker boots; source nested past its stack goes to the worker's.
+t.test('run: an expression nested 3,000 deep compiles (on the worker) and runs; its syntax error is reported', async (t) => {
+  const ok = cli('run', script('deep.lua', `x = ${'('.repeat(3000)}1${')'.repeat(3000)}\nprint(x)`));
+  t.equal(ok.code, 0);
+  t.equal(ok.stdout, '1\n');
+  const bad = cli('run', script('deepbad.lua', `x = ${'('.repeat(3000)}1${')'.repeat(2999)}\nprint(x)`));
+  t.equal(bad.code, 1);
+  t.match(bad.stderr, /^moongate: deepbad\.lua:2: '\)' expected \(to close '\(' at line 1\) near 'print'\n$/);
+});
