@@ -25,10 +25,11 @@ let pauseAt = Infinity;
 
 /** Start a time slice: kill after `killMs`, pause generator code after `pauseMs` (Infinity: never). */
 export function startSlice(killMs: number, pauseMs = Infinity): void {
-  const now = killMs === Infinity && pauseMs === Infinity ? 0 : performance.now();
+  const deadline = killMs !== Infinity || pauseMs !== Infinity;
+  const now = deadline ? performance.now() : 0;
   killAt = killMs === Infinity ? Infinity : now + killMs;
   pauseAt = pauseMs === Infinity ? Infinity : now + pauseMs;
-  B.n = now === 0 ? NO_DEADLINE : CHECK_EVERY;
+  B.n = deadline ? CHECK_EVERY : NO_DEADLINE;
 }
 
 export function endSlice(): void {
