@@ -123,7 +123,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         E.assign(gm, E.lit(false)),
         E.cond(
           E.bin('===', r, E.id('NEEDG')),
-          E.seq([E.assign(p, E.helper('takePending', [])), E.call(E.member(p, 'post'), [E.yieldExpr(E.member(p, 'call'))])]),
+          E.seq([E.assign(p, E.helper('takePending', [])), E.callExpr(E.member(p, 'post'), [E.yieldExpr(E.member(p, 'call'))])]),
           r,
         ),
       ]);
@@ -420,7 +420,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         });
       };
       const r = E.id(this.temp());
-      const boxed = E.cond(E.call(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.helper('boxFloat', [r]), r);
+      const boxed = E.cond(E.callExpr(E.member(E.id('Number'), 'isInteger'), [E.assign(r, fast)]), E.helper('boxFloat', [r]), r);
       const all = (from: number, to: number): Node => {
         const gs = steps.slice(from, to).map((st) => st.guard);
         return gs.length === 0 ? E.lit(true) : gs.reduce((p, c) => E.logical('&&', p, c));
@@ -470,7 +470,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         const ys = xs.filter((x): x is Node => x !== undefined);
         return ys.length === 0 ? E.lit(true) : ys.reduce((p, c) => E.logical('&&', p, c));
       };
-      const notInt = (x: Node): Node => E.not(E.call(E.member(E.id('Number'), 'isInteger'), [x]));
+      const notInt = (x: Node): Node => E.not(E.callExpr(E.member(E.id('Number'), 'isInteger'), [x]));
       // the fast form under its run-time condition, or alone when the compiler proved the condition
       const guarded = (cond: Node, fast: Node): Node => (cond.type === 'Literal' && cond.value === true ? fast : E.cond(cond, fast, slow));
       const numbers = and(isNum(a), isNum(b));
@@ -503,7 +503,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const lb = lit(b);
           const bOk = lb !== undefined ? ((lb | 0) === lb && lb !== 0 ? undefined : E.lit(false)) : E.logical('&&', isI32(b)!, E.bin('!==', b, E.lit(0)));
           const cond = and(isNum(a), isNum(b), a.$int ? undefined : isI32(a), bOk);
-          return guarded(cond, E.bin('+', E.call(E.member(E.id('Math'), 'floor'), [E.bin('/', a, b)]), E.lit(0)));
+          return guarded(cond, E.bin('+', E.callExpr(E.member(E.id('Math'), 'floor'), [E.bin('/', a, b)]), E.lit(0)));
         }
         case '<':
         case '<=':
@@ -627,15 +627,15 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         return this.invokeSpreadingCall(fnE, args, last.argument.arguments[0], site, known);
       }
       if (known !== undefined) {
-        if (!this.gen || !known.suspends) return E.call(fnE, args, site);
+        if (!this.gen || !known.suspends) return E.callExpr(fnE, args, site);
         // a known generator function: run it on the driver
-        return E.yieldExpr(E.newExpr(E.id('PendingCall'), [E.call(E.member(fnE, '$g'), args, site)]));
+        return E.yieldExpr(E.newExpr(E.id('PendingCall'), [E.callExpr(E.member(fnE, '$g'), args, site)]));
       }
       if (!this.gen) {
         // (typeof f === 'function' ? f : tocall(f))(args): __call and "attempt to call" in tocall
         const f = fnE.type === 'Identifier' ? fnE : E.id(this.temp());
         const test = E.bin('===', E.un('typeof', fnE.type === 'Identifier' ? f : E.assign(f, fnE)), E.lit('function'));
-        return E.call(E.cond(test, f, E.helper('tocall', [f], site)), args, site);
+        return E.callExpr(E.cond(test, f, E.helper('tocall', [f], site)), args, site);
       }
       const r = E.id(this.temp());
       return E.cond(
@@ -668,8 +668,8 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const lead = args.slice(0, -1).map(hold);
       const r = E.id(this.temp());
       pre.push(E.assign(r, inner));
-      const spread = E.call(f, [...lead, E.spread(E.member(r, 'v'))], site);
-      return E.seq([...pre, E.cond(E.bin('instanceof', r, E.id('Multi')), spread, E.call(f, [...lead, r], site))]);
+      const spread = E.callExpr(f, [...lead, E.spread(E.member(r, 'v'))], site);
+      return E.seq([...pre, E.cond(E.bin('instanceof', r, E.id('Multi')), spread, E.callExpr(f, [...lead, r], site))]);
     }
 
     // ---------- functions ----------
@@ -939,7 +939,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const store = E.cond(
         E.bin('!==', elem(), E.undef()),
         E.assign(elem(), v),
-        E.cond(appendable, E.call(E.member(E.member(o, 'a'), 'push'), [v]), slow()),
+        E.cond(appendable, E.callExpr(E.member(E.member(o, 'a'), 'push'), [v]), slow()),
       );
       return E.cond(guard, store, slow());
     }
@@ -1053,7 +1053,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
               E.logical(
                 '&&',
                 E.bin('===', E.un('typeof', E.assign(lt, limE)), E.lit('number')),
-                E.logical('&&', E.call(E.member(E.id('Number'), 'isInteger'), [lt]), E.bin('<', E.call(E.member(E.id('Math'), 'abs'), [lt]), E.lit(2 ** 52))),
+                E.logical('&&', E.callExpr(E.member(E.id('Number'), 'isInteger'), [lt]), E.bin('<', E.callExpr(E.member(E.id('Math'), 'abs'), [lt]), E.lit(2 ** 52))),
               ),
               lt,
               E.helper('forlimit', [E.lit(start), lt, E.lit(step)], this.site(L.startLine(st))),
@@ -1078,10 +1078,10 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const pre = E.exprStmt(E.assign(E.id(it), E.helper('forIter', [explist], this.site(line))));
       return this.withLoop((label) => {
         const step = this.gen
-          ? E.cond(E.member(E.id(it), 'isG'), E.call(E.member(E.id(it), 'accept'), [E.yieldExpr(E.call(E.member(E.id(it), 'pend'), []))]), E.call(E.member(E.id(it), 'step'), [], this.site(line)))
-          : E.call(E.member(E.id(it), 'step'), [], this.site(line));
+          ? E.cond(E.member(E.id(it), 'isG'), E.callExpr(E.member(E.id(it), 'accept'), [E.yieldExpr(E.callExpr(E.member(E.id(it), 'pend'), []))]), E.callExpr(E.member(E.id(it), 'step'), [], this.site(line)))
+          : E.callExpr(E.member(E.id(it), 'step'), [], this.site(line));
         const binds = E.letDecl(
-          vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.call(E.member(E.id(it), 'extra'), [E.lit(k)])] as [string, Node]),
+          vars.map((v, k) => [v.js, k === 0 ? E.member(E.id(it), 'k') : k === 1 ? E.member(E.id(it), 'v') : E.callExpr(E.member(E.id(it), 'extra'), [E.lit(k)])] as [string, Node]),
         );
         const loopStmt = E.labeled(label, E.whileStmt(step, E.block([this.budgetCheck(), binds, ...this.block(st.body)])));
         // the 4th value (to-be-closed) is closed however the loop ends
@@ -1092,7 +1092,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           E.tryStmt(
             E.block([loopStmt]),
             E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])),
-            E.block([E.ifStmt(E.bin('!==', E.member(E.id(it), 'closing'), E.undef()), E.exprStmt(E.call(E.member(E.id(it), 'close'), [E.id(err)])))]),
+            E.block([E.ifStmt(E.bin('!==', E.member(E.id(it), 'closing'), E.undef()), E.exprStmt(E.callExpr(E.member(E.id(it), 'close'), [E.id(err)])))]),
           ),
         ];
       });

@@ -41,12 +41,12 @@ export const bigLit = (v: bigint): Node =>
 const UNDEFINED: Node = { type: 'UnaryExpression', operator: 'void', prefix: true, argument: { type: 'Literal', value: 0, raw: '0' } };
 export const undef = (): Node => UNDEFINED;
 
-export const call = (callee: Node, args: Node[], site?: SiteInfo): Node => {
+export const callExpr = (callee: Node, args: Node[], site?: SiteInfo): Node => {
   const n: Node = { type: 'CallExpression', callee, arguments: args, optional: false };
   if (site) n.site = site;
   return n;
 };
-export const helper = (name: string, args: Node[], site?: SiteInfo): Node => call(id(name), args, site);
+export const helper = (name: string, args: Node[], site?: SiteInfo): Node => callExpr(id(name), args, site);
 export const newExpr = (callee: Node, args: Node[]): Node => ({ type: 'NewExpression', callee, arguments: args });
 export const member = (object: Node, prop: string): Node => ({
   type: 'MemberExpression',

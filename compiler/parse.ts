@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import { closeNote } from './close-note.js';
 
 // required, not imported: an ESM import of this large CommonJS file costs ~60 ms of export scanning at
-// startup (cjs-module-lexer), which `moongate run` pays on every start
-const luaparse: any = createRequire(import.meta.url)('luaparse');
+// startup (cjs-module-lexer); and required on the first parse, since `moongate run`'s worker loads the
+// compiler but rarely compiles (only for `load`)
+let luaparseModule: any;
+const luaparse = (): any => (luaparseModule ??= createRequire(import.meta.url)('luaparse'));
 
 export class LuaSyntaxError extends Error {
   constructor(
@@ -99,7 +101,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
     // encodingMode 'none': luaparse compares token values with keywords and punctuation without
     // checking the token type, so string values like "end" or "}" would confuse it; strings are
     // decoded from their raw text afterwards (decodeStrings).
-    ast = luaparse.parse(text, {
+    ast = luaparse().parse(text, {
       luaVersion: '5.3',
       encodingMode: 'none',
       locations: false,
@@ -109,7 +111,7 @@ export function parse(source: string, chunkName: string): ParsedChunk {
       onCreateNode,
     } as any);
   } catch (e: any) {
-    if (e instanceof luaparse.SyntaxError || (e && typeof e.line === 'number')) {
+    if (e instanceof luaparse().SyntaxError || (e && typeof e.line === 'number')) {
       // a malformed numeral before the point of failure is what Lua's lexer reports first
       const bad = malformedNumeral(text);
       if (bad !== undefined && bad.at <= e.index) throwMalformed(bad, text, chunkName);

@@ -5,6 +5,7 @@
 // helper call, the Lua line and a description of the operands ("local 'x'", "field 'y'"). Positions are
 // derived only when an error is raised, so the hot path pays nothing for them.
 
+import { frameLib } from './frame-module.js';
 import { LuaError, LuaValue, type } from './value.js';
 
 export interface Site {
@@ -93,7 +94,6 @@ export function captureStack(skip?: Function): string | undefined {
  */
 export type Activation = { lua: true; frame: Frame } | { lua: false; file: string };
 
-const LIB_RE = /\/runtime\/lib\/([a-z0-9_]+)\.[jt]s:/;
 const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
 
 export function activations(stack: string | undefined): Activation[] {
@@ -115,10 +115,10 @@ export function activations(stack: string | undefined): Activation[] {
       separated = true;
       continue;
     }
-    const lib = LIB_RE.exec(l);
-    if (lib !== null) {
-      if (lib[1] === 'args') continue;
-      if (separated || out.length === 0 || out[out.length - 1].lua) out.push({ lua: false, file: lib[1] });
+    const lib = frameLib(l);
+    if (lib !== undefined) {
+      if (lib === 'args') continue;
+      if (separated || out.length === 0 || out[out.length - 1].lua) out.push({ lua: false, file: lib });
       separated = false;
     }
   }
