@@ -510,12 +510,13 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
         case '>':
         case '>=':
           return guarded(numbers, E.bin(op, a, b));
-        case '..':
-          return E.cond(
-            E.logical('&&', E.bin('===', E.un('typeof', a), E.lit('string')), E.bin('===', E.un('typeof', b), E.lit('string'))),
-            E.bin('+', a, b),
-            slow,
-          );
+        case '..': {
+          // a safe integer converts as Lua's %d does (JS writes it in plain digits); JS `+` joins
+          // strings when one side is a string, so two integers are joined onto ""
+          if (safeInt(a) && safeInt(b)) return E.bin('+', E.bin('+', E.lit(''), a), b);
+          const isStr = (x: Node): Node | undefined => (safeInt(x) ? undefined : E.bin('===', E.un('typeof', x), E.lit('string')));
+          return guarded(and(isStr(a), isStr(b)), E.bin('+', a, b));
+        }
       }
       return slow;
     }
