@@ -94,6 +94,8 @@ export function captureStack(skip?: Function): string | undefined {
  */
 export type Activation = { lua: true; frame: Frame } | { lua: false; file: string };
 
+// these function names must stay unique among the modules of `moongate run`'s bundle: esbuild renames a
+// top-level name that collides with another module's (the CLI tests would see positions go wrong)
 const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
 
 export function activations(stack: string | undefined): Activation[] {
