@@ -9,7 +9,7 @@ import { openCoroutine } from './lib/coroutine.js';
 import { makeLoad } from './lib/load.js';
 import { openJson } from './lib/json.js';
 import { openMath } from './lib/math.js';
-import { openOs } from './lib/os.js';
+import { makeGetenv, openOs, type Environment } from './lib/os.js';
 import { openString } from './lib/string.js';
 import { openTable } from './lib/table.js';
 import { openUtf8 } from './lib/utf8.js';
@@ -20,6 +20,8 @@ export interface GlobalsOptions {
   print: (line: string) => void;
   /** raw output for print, piece by piece (CLI, tests); takes precedence over print */
   write?: (chunk: string) => void;
+  /** what os.getenv reads (`moongate run`: the process environment); default: no variables */
+  getenv?: Environment;
 }
 
 const LIBRARIES = ['string', 'table', 'math', 'utf8', 'os', 'coroutine', 'json'];
@@ -73,6 +75,7 @@ export function createGlobals(opts: Partial<GlobalsOptions> = {}, libs: Librarie
   const G = new LuaTable();
   for (const [name, t] of libs.tables) G.setField(name, t);
   openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
+  if (opts.getenv !== undefined) (G.getStr('os') as LuaTable).setField('getenv', makeGetenv(opts.getenv));
   G.setField('load', makeLoad(G));
   return G;
 }

@@ -28,7 +28,7 @@ function main(script: CompiledScript): number {
   const argTable = new LuaTable();
   argTable.set(0, file);
   args.forEach((a, i) => argTable.set(i + 1, Buffer.from(a, 'utf8').toString('latin1')));
-  const inst = createInstance(script, { write, globals: { arg: argTable }, args: args.map((a) => Buffer.from(a, 'utf8').toString('latin1')) });
+  const inst = createInstance(script, { write, getenv: (name) => process.env[name], globals: { arg: argTable }, args: args.map((a) => Buffer.from(a, 'utf8').toString('latin1')) });
   const r = inst.run();
   flush();
   if (r.status === 'error') {

@@ -72,6 +72,14 @@ t.test('arguments reach arg and ...', async (t) => {
   t.equal(r.stdout, '2\tone\ttwo words\none\ttwo words\t2\n');
 });
 
+t.test('os.getenv reads the environment, as under lua5.4 (the gateway gives scripts none)', async (t) => {
+  process.env.MOONGATE_CLI_ENV = 'h\u00e9llo';
+  const r = cli('run', script('env.lua', 'print(os.getenv("MOONGATE_CLI_ENV"), #os.getenv("MOONGATE_CLI_ENV"), os.getenv("MOONGATE_UNSET_VAR"))'));
+  delete process.env.MOONGATE_CLI_ENV;
+  t.equal(r.code, 0);
+  t.equal(r.stdout, `${Buffer.from('h\u00e9llo', 'utf8').toString('latin1')}\t6\tnil\n`, 'values arrive as their UTF-8 bytes');
+});
+
 t.test('a missing file is an error', async (t) => {
   const r = cli('run', 'nope.lua');
   t.equal(r.code, 1);

@@ -1,4 +1,5 @@
-// The safe subset of the Lua 5.4 `os` library (loslib.c): time, clock, date, difftime.
+// The safe subset of the Lua 5.4 `os` library (loslib.c): time, clock, date, difftime, and getenv over
+// the environment the host gives (none in the gateway).
 // Dates follow glibc in the "C" locale: mktime/localtime use the process time zone (TZ), strftime
 // supports the C99 conversions (with the E and O modifiers), '!' selects UTC.
 
@@ -394,8 +395,26 @@ function os_difftime(this: unknown, a: LuaValue, b: LuaValue): LuaValue {
   return mkfloat(Number(BigInt(t1) - BigInt(t2)));
 }
 
+// ---- getenv ----
+
+/** An environment a script may read: none in the gateway, the process's under `moongate run`. */
+export type Environment = (name: string) => string | undefined;
+
+const NO_ENVIRONMENT: Environment = () => undefined;
+
+/** os.getenv over an environment; names and values cross as UTF-8 bytes. */
+export function makeGetenv(env: Environment): (...args: LuaValue[]) => LuaValue {
+  return markBuiltin(function os_getenv(this: unknown, name: LuaValue): LuaValue {
+    if (arguments.length === 0) typeError(1, 'getenv', 'string', undefined, false);
+    const s = checkString(name, 1, 'getenv');
+    const v = env(Buffer.from(s, 'latin1').toString('utf8'));
+    return v === undefined ? undefined : Buffer.from(v, 'utf8').toString('latin1');
+  });
+}
+
 export function openOs(G: LuaTable): LuaTable {
   const lib = new LuaTable();
+  lib.setStr('getenv', makeGetenv(NO_ENVIRONMENT));
   lib.setStr('clock', markBuiltin(os_clock));
   lib.setStr('date', markBuiltin(os_date));
   lib.setStr('difftime', markBuiltin(os_difftime));
