@@ -29,6 +29,8 @@ interface LabelTarget {
   lblVar: string;
   smLabel: string;
   index: number;
+  /** the block's stack of to-be-closed values, and how many of them are declared before the label */
+  tbc?: { stack: string; keep: number };
 }
 
 export function emitChunk(res: Resolution, source: string, chunkName: string): EmitResult {
@@ -721,8 +723,19 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       // a state machine: each label starts a case; goto sets the state and restarts the switch
       const lblVar = `$lbl${++uid}`;
       const smLabel = `$sm${++uid}`;
+      const lastLabel = labelIdx[labelIdx.length - 1];
+      const isClose = (st: Node) => st.type === 'LocalStatement' && st.variables.some((v: Node) => v.$var.attrib === 'close');
+      // `<close>` locals declared before a label stay in scope across it: they live on a stack closed at the exit
+      const tbcAt = stats.map((st, i) => i < lastLabel && isClose(st));
+      const tbcStack = tbcAt.includes(true) ? `$tbc${++uid}` : undefined;
       const targets = new Map<string, LabelTarget>();
-      labelIdx.forEach((i, k) => targets.set(stats[i].label.name, { lblVar, smLabel, index: k + 1 }));
+      labelIdx.forEach((i, k) => {
+        const tbc = tbcStack === undefined ? undefined : { stack: tbcStack, keep: tbcAt.slice(0, i).filter(Boolean).length };
+        targets.set(stats[i].label.name, { lblVar, smLabel, index: k + 1, tbc });
+      });
+      tbcAt.forEach((at, i) => {
+        if (at) stats[i].$tbcStack = tbcStack;
+      });
       this.labels.push(targets);
       // locals declared before the last label keep their identity across jumps: declare them outside the
       // loop that re-enters the switch (a jump restarts the switch's scope)
@@ -737,17 +750,33 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const cases: { test: Node; body: Node[] }[] = [];
       let start = 0;
       let caseNo = 0;
+      if (tbcStack !== undefined) this.closeDepth++;
       for (const i of [...labelIdx, stats.length]) {
         cases.push({ test: E.lit(caseNo), body: this.statements(stats.slice(start, i)) });
         start = i + 1;
         caseNo++;
       }
+      if (tbcStack !== undefined) this.closeDepth--;
       this.labels.pop();
+      // a goto may loop: the state machine's loop checks the CPU budget
+      const machine = E.labeled(smLabel, E.forStmt(null, null, null, E.block([this.budgetCheck(), E.switchStmt(E.id(lblVar), cases), E.breakStmt()])));
       return [
         ...(hoisted.length > 0 ? [E.letDecl(hoisted)] : []),
         E.letDecl([[lblVar, E.lit(0)]]),
-        // a goto may loop: the state machine's loop checks the CPU budget
-        E.labeled(smLabel, E.forStmt(null, null, null, E.block([this.budgetCheck(), E.switchStmt(E.id(lblVar), cases), E.breakStmt()]))),
+        ...(tbcStack === undefined ? [machine] : this.closingAtExit(machine, tbcStack, (stats[tbcAt.indexOf(true)] as Node))),
+      ];
+    }
+
+    /** `body` run with the to-be-closed values on `stack` closed at its exit (normal, jump or error). */
+    closingAtExit(body: Node, stack: string, firstDecl: Node): Node[] {
+      const err = `$err${++uid}`;
+      return [
+        E.letDecl([[stack, E.arr([])], [err, E.id('NOERR')]]),
+        E.tryStmt(
+          E.block([body]),
+          E.catchClause('$e', E.block([E.exprStmt(E.assign(E.id(err), E.id('$e'))), E.throwStmt(E.id('$e'))])),
+          E.block([E.exprStmt(E.helper('closeAll', [E.id(stack), E.id(err)], this.site(L.startLine(firstDecl))))]),
+        ),
       ];
     }
 
@@ -759,6 +788,10 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           out.push(...this.local(st));
           const cv = st.variables.find((v: Node) => v.$var.attrib === 'close').$var as VarInfo;
           out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(L.startLine(st)))));
+          if (st.$tbcStack !== undefined) {
+            out.push(E.exprStmt(E.call(E.member(E.id(st.$tbcStack), 'push'), [E.id(cv.js)])));
+            continue;
+          }
           const err = `$err${++uid}`;
           this.closeDepth++;
           const rest = this.statements(stats.slice(i + 1));
@@ -1129,7 +1162,10 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
       const name = st.label.name;
       for (let i = this.labels.length - 1; i >= 0; i--) {
         const t = this.labels[i].get(name);
-        if (t !== undefined) return [E.block([E.exprStmt(E.assign(E.id(t.lblVar), E.lit(t.index))), E.continueStmt(t.smLabel)])];
+        if (t === undefined) continue;
+        // a jump back before declarations of `<close>` locals closes them (a forward jump closes none)
+        const closing = t.tbc === undefined ? [] : [E.exprStmt(E.helper('closeTo', [E.id(t.tbc.stack), E.lit(t.tbc.keep)], this.site(L.startLine(st))))];
+        return [E.block([...closing, E.exprStmt(E.assign(E.id(t.lblVar), E.lit(t.index))), E.continueStmt(t.smLabel)])];
       }
       const line = L.startLine(st);
       throw new LuaSyntaxError(`${chunkName}:${line}: no visible label '${name}' for goto`, chunkName, line, 0);

@@ -337,9 +337,81 @@ function luaWording(msg: string, line: number, src: string, index: number): stri
     const openExpr = /(?:[-+*/%^#&|~<>=(,{[.]|\b(?:and|or|not))$/.test(before);
     const blockEnd = ['end', 'elseif', 'else', 'until'].includes(u[2]) || (/\breturn\s+[^\n;]*\S$/.test(before) && !openExpr);
     if (badChar && afterVar) m = `syntax error near '${u[2]}'`;
+    else if ((u[2] === '=' || u[2] === ',') && endsTargetList(before)) m = `syntax error near '${u[2]}'`;
     else m = blockEnd && u[2] !== 'return' ? `<eof> expected near '${u[2]}'` : `unexpected symbol near '${u[2]}'`;
   }
   return m.replace(/near '([^])'$/, (_, c: string) => `near ${quoteToken(c)}`);
+}
+
+const STATEMENT_BOUNDARY = new Set(['do', 'then', 'else', 'repeat', 'end', 'break', 'true', 'false', 'nil']);
+
+/**
+ * Whether `before` ends with the target list of an assignment statement (`f()`, `a, (b)`): there Lua
+ * checks each target is a variable, and an `=` or `,` after a call or a parenthesized expression is a
+ * "syntax error" (elsewhere, as after `x = f()`, the `=` starts a new statement: "unexpected symbol").
+ */
+function endsTargetList(before: string): boolean {
+  let end = before.length;
+  for (;;) {
+    const start = suffixedExpStart(before, end);
+    if (start === end) return false;
+    const prev = before.slice(0, start).replace(/\s+$/, '');
+    if (prev.endsWith(',')) {
+      end = prev.length - 1;
+      continue;
+    }
+    if (prev === '' || prev.endsWith(';') || prev.endsWith('::') || /[\w"'\])}]$/.test(prev)) {
+      const word = /[A-Za-z_]\w*$/.exec(prev);
+      return word === null || !LUA_KEYWORDS.has(word[0]) || STATEMENT_BOUNDARY.has(word[0]);
+    }
+    return false;
+  }
+}
+
+/** Where the suffixed expression (`a.b[c](d):e"s"`, `(x)`) that ends at `end` starts (`end` if none). */
+function suffixedExpStart(src: string, end: number): number {
+  let start = end;
+  let i = end;
+  for (;;) {
+    while (i > 0 && /\s/.test(src[i - 1])) i--;
+    const c = src[i - 1];
+    let j: number;
+    if (c === ')' || c === ']' || c === '}') j = openingBracket(src, i - 1);
+    else if (c === '"' || c === "'") j = src.lastIndexOf(c, i - 2);
+    else {
+      const w = /[A-Za-z_]\w*$/.exec(src.slice(0, i));
+      j = w === null || LUA_KEYWORDS.has(w[0]) ? -1 : w.index;
+    }
+    if (j < 0) return start;
+    start = j;
+    let k = j;
+    while (k > 0 && /\s/.test(src[k - 1])) k--;
+    const p = src[k - 1] ?? '';
+    const isName = /[A-Za-z_]/.test(src[j]);
+    // a name continues a chain after `.` or `:`; a call, index or string suffix follows any prefix
+    if (isName && /[.:]/.test(p) && src[k - 2] !== '.') i = k - 1;
+    else if (!isName && /[)\]}"'\w]/.test(p) && !isKeywordBefore(src, k)) i = k;
+    else return start;
+  }
+}
+
+function isKeywordBefore(src: string, k: number): boolean {
+  const w = /[A-Za-z_]\w*$/.exec(src.slice(0, k));
+  return w !== null && LUA_KEYWORDS.has(w[0]);
+}
+
+/** The index of the bracket that opens the one at `close`, skipping nested brackets (-1 if none). */
+function openingBracket(src: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = src[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -22,3 +22,25 @@ export function closeVar(v: LuaValue, err: unknown): void {
   const e = err === NOERR ? undefined : err instanceof LuaError ? err.value : err;
   call(mm, v, e);
 }
+
+/**
+ * The to-be-closed values of a block with labels live on a stack (a jump restarts the block's switch, so
+ * no JS try block can span them). A goto to a label before some of their declarations closes those.
+ */
+export function closeTo(live: LuaValue[], keep: number): void {
+  while (live.length > keep) closeVar(live.pop(), NOERR);
+}
+
+/** The exit of a block with labels: close its live values, last first; an error passes to the next. */
+export function closeAll(live: LuaValue[], err: unknown): void {
+  let failed = false;
+  while (live.length > 0) {
+    try {
+      closeVar(live.pop(), err);
+    } catch (e) {
+      err = e;
+      failed = true;
+    }
+  }
+  if (failed) throw err;
+}

@@ -185,8 +185,10 @@ export function argError(n: number, fname: string, msg: string): never {
       const q = QUALIFIER[acts[0].file];
       if (q !== undefined && !fname.includes('.')) name = q + fname;
     } else {
-      const m = /^(global|local|method|field|upvalue) '(.*)'$/.exec(caller.frame.site?.desc?.[0] ?? '');
-      if (m !== null) {
+      const event = vmEvent(stack);
+      const m = event !== undefined ? null : /^(global|local|method|field|upvalue) '(.*)'$/.exec(caller.frame.site?.desc?.[0] ?? '');
+      if (event !== undefined) name = event;
+      else if (m !== null) {
         name = m[2];
         if (m[1] === 'method') {
           n--;
@@ -196,6 +198,38 @@ export function argError(n: number, fname: string, msg: string): never {
     }
   }
   throw new LuaError(where(1, stack) + `bad argument #${n} to '${name}' (${msg})`);
+}
+
+/** The runtime helpers through which Lua code calls a function without a call expression, by Lua's name. */
+const EVENT_OF_HELPER: Record<string, string> = {
+  index: 'index', indexS: 'index', setindex: 'newindex', setfield: 'newindex',
+  add: 'add', sub: 'sub', mul: 'mul', div: 'div', mod: 'mod', pow: 'pow', idiv: 'idiv', unm: 'unm',
+  band: 'band', bor: 'bor', bxor: 'bxor', shl: 'shl', shr: 'shr', bnot: 'bnot',
+  concat: 'concat', len: 'len', eq: 'eq', lt: 'lt', le: 'le', gt: 'lt', ge: 'le',
+  closeVar: 'close', closeTo: 'close', closeAll: 'close', 'ForIter.step': 'for iterator',
+};
+const HELPER_FRAME_RE = /^\s*at (?:Object\.)?([\w.$]+) \(/;
+
+/**
+ * When the running built-in was called by the VM for Lua code (a metamethod, a generic-for iterator, a
+ * `__close`) rather than by a call expression, Lua names it by that event: "bad argument #1 to 'index'".
+ * The helper frame nearest to the Lua frame tells which.
+ */
+function vmEvent(stack: string | undefined): string | undefined {
+  if (stack === undefined) return undefined;
+  let inBuiltin = false;
+  let event: string | undefined;
+  for (const l of stack.split('\n')) {
+    if (FRAME_RE.test(l)) return inBuiltin ? event : undefined;
+    if (LIB_RE.test(l)) {
+      inBuiltin = true;
+      event = undefined;
+      continue;
+    }
+    const m = inBuiltin ? HELPER_FRAME_RE.exec(l) : null;
+    if (m !== null && EVENT_OF_HELPER[m[1]] !== undefined) event = EVENT_OF_HELPER[m[1]];
+  }
+  return undefined;
 }
 
 export function typeName(v: LuaValue): string {

@@ -2,7 +2,7 @@
 
 import { add, band, bnot, bor, bxor, div, idiv, mod, mul, pow, powf, shl, shr, sub, unm } from './arith.js';
 import { B, PAUSE, budget } from './budget.js';
-import { NOERR, checkClose, closeVar } from './closing.js';
+import { NOERR, checkClose, closeAll, closeTo, closeVar } from './closing.js';
 import { forIter, forlimit, forprep, forvar } from './loops.js';
 import { GM, NEEDG, takePending, tocall } from './meta.js';
 import { concat, eq, index, indexS, le, len, lt, rawsetChecked, setfield, setindex } from './ops.js';
@@ -45,7 +45,7 @@ export const RT = {
   callable, tocall, callG, PendingCall, mkG, GM, NEEDG, takePending,
   forprep, forlimit, forvar, forIter,
   B, budget, PAUSE,
-  checkClose, closeVar, NOERR,
+  checkClose, closeVar, closeTo, closeAll, NOERR,
   newrec, newtable, setlist,
 };
 
