@@ -789,7 +789,7 @@ export function emitChunk(res: Resolution, source: string, chunkName: string): E
           const cv = st.variables.find((v: Node) => v.$var.attrib === 'close').$var as VarInfo;
           out.push(E.exprStmt(E.helper('checkClose', [E.id(cv.js), E.lit(cv.name)], this.site(L.startLine(st)))));
           if (st.$tbcStack !== undefined) {
-            out.push(E.exprStmt(E.call(E.member(E.id(st.$tbcStack), 'push'), [E.id(cv.js)])));
+            out.push(E.exprStmt(E.callExpr(E.member(E.id(st.$tbcStack), 'push'), [E.id(cv.js)])));
             continue;
           }
           const err = `$err${++uid}`;

@@ -221,7 +221,7 @@ function vmEvent(stack: string | undefined): string | undefined {
   let event: string | undefined;
   for (const l of stack.split('\n')) {
     if (FRAME_RE.test(l)) return inBuiltin ? event : undefined;
-    if (LIB_RE.test(l)) {
+    if (frameLib(l) !== undefined) {
       inBuiltin = true;
       event = undefined;
       continue;
