@@ -5,10 +5,11 @@ import { argError, captureStack, luaError, toLuaError, where } from '../error.js
 import { setIpairsIter, setNextFn } from '../loops.js';
 import { GM, call, calleeFromC, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
-import { index, markBuiltin, tostr } from '../ops.js';
+import { markBuiltin, tostr } from '../ops.js';
 import { PendingCall, callG, withGen, type LuaGenerator } from '../suspend.js';
 import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, Multi, NONE, all, first, type } from '../value.js';
 import { checkAny, checkInt, checkIntN, checkTable, typeError } from './args.js';
+import { indexFromC } from './table.js';
 
 export interface BaseOptions {
   /** receives each printed line (without the newline), as a byte string */
@@ -260,7 +261,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   const ipairsIter = markBuiltin((t: LuaValue, i: LuaValue): LuaValue => {
     // the control value wraps around at maxinteger, as Lua's integer arithmetic does
     const n = typeof i === 'number' && i < MAX_SAFE && Number.isInteger(i) ? i + 1 : nextInt(checkInt(i, 2, 'ipairs'));
-    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : index(t, n);
+    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : indexFromC(t, n);
     return v === undefined ? undefined : new Multi([n, v]);
   });
   setIpairsIter(ipairsIter);
