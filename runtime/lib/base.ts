@@ -185,12 +185,12 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   def('rawget', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'rawget');
+    const t = checkTable(args[0], 1, 'rawget', args.length > 0);
     checkAny(args.length, 2, 'rawget');
     return t.get(args[1]);
   });
   def('rawset', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'rawset');
+    const t = checkTable(args[0], 1, 'rawset', args.length > 0);
     checkAny(args.length, 2, 'rawset');
     checkAny(args.length, 3, 'rawset');
     const k = args[1];
@@ -216,7 +216,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   def('setmetatable', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'setmetatable');
+    const t = checkTable(args[0], 1, 'setmetatable', args.length > 0);
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
     if (t.mt !== undefined && t.mt.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
@@ -232,7 +232,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   const next = markBuiltin((...args: LuaValue[]): LuaValue => {
-    const t = checkTable(args[0], 1, 'next');
+    const t = checkTable(args[0], 1, 'next', args.length > 0);
     let r: [LuaValue, LuaValue] | undefined;
     try {
       r = t.next(args[1]);
