@@ -94,7 +94,7 @@ export function captureStack(skip?: Function): string | undefined {
 export type Activation = { lua: true; frame: Frame } | { lua: false; file: string };
 
 const LIB_RE = /\/runtime\/lib\/([a-z0-9_]+)\.[jt]s:/;
-const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
+const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|plainGen|runSync) \(/;
 
 export function activations(stack: string | undefined): Activation[] {
   const out: Activation[] = [];

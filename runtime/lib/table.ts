@@ -8,7 +8,7 @@
 import { argError, luaError } from '../error.js';
 import { call, getMetatable, metamethod, typeNameMeta, enterC, leaveC } from '../meta.js';
 import { MAXINTEGER, normInt, numberToString, toInteger } from '../number.js';
-import { eq, index, markBuiltin, setindex } from '../ops.js';
+import { eq, index, isBuiltin, markBuiltin, setindex } from '../ops.js';
 import { LFloat, LuaError, LuaTable, LuaValue, Multi, NONE, truthy, type } from '../value.js';
 import { checkInt, checkString, typeError } from './args.js';
 
@@ -545,7 +545,10 @@ function tsort(this: unknown, t: LuaValue, cmp: LuaValue): LuaValue {
     // the comparator runs under sort, a C function: it may not yield (coroutine.isyieldable is false)
     enterC();
     try {
-      new Sorter(t, cmp, plain).auxsort(1, n, 0);
+      // a built-in comparator goes through call(), which marks it as a separate activation in error
+      // messages (table.sort(t, table.sort) blames 'table.sort', as Lua does)
+      const f = typeof cmp === 'function' && isBuiltin(cmp) ? (a: LuaValue, b: LuaValue) => call(cmp, a, b) : cmp;
+      new Sorter(t, f, plain).auxsort(1, n, 0);
     } finally {
       leaveC();
     }
