@@ -96,7 +96,7 @@ export type Activation = { lua: true; frame: Frame } | { lua: false; file: strin
 
 // these function names must stay unique among the modules of `moongate run`'s bundle: esbuild renames a
 // top-level name that collides with another module's (the CLI tests would see positions go wrong)
-const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|runSync) \(/;
+const CALL_RE = /^\s*at (?:call|callG|callMeta|genOf|plainGen|runSync) \(/;
 
 export function activations(stack: string | undefined): Activation[] {
   const out: Activation[] = [];

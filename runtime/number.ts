@@ -75,34 +75,44 @@ function allDigits(s: string): boolean {
 }
 
 /**
- * A hexadecimal float from its digits, as lua_strx2number computes it: at most 30 significant digits
- * enter the mantissa (the others only scale it), then ldexp, so long numerals neither overflow nor
- * lose their exponent.
+ * A hexadecimal float from its digits, rounded to nearest (ties to even) as C99 strtod does, which is
+ * what lua_strx2number is on POSIX systems: any number of digits, subnormals included.
  */
 export function hexFloat(intDigits: string, fracDigits: string, exp: string | undefined): number {
-  let r = 0;
-  let sig = 0;
-  let e = 0;
-  const digit = (c: string, frac: boolean): void => {
-    if (sig === 0 && c === '0') {
-      // a leading zero
-    } else if (++sig <= 30) r = r * 16 + parseInt(c, 16);
-    else e++;
-    if (frac) e--;
-  };
-  for (const c of intDigits) digit(c, false);
-  for (const c of fracDigits) digit(c, true);
-  e = e * 4 + (exp !== undefined ? +exp : 0);
-  // ldexp in steps: neither 2^e nor an intermediate product may overflow or underflow early
-  while (e > 1023 && r !== 0 && Number.isFinite(r)) {
-    r *= 2 ** 1023;
+  let digits = (intDigits + fracDigits).replace(/^0+/, '');
+  let e = (exp !== undefined ? +exp : 0) - 4 * fracDigits.length;
+  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  digits = digits.slice(0, digits.length - trailing);
+  e += 4 * trailing;
+  if (digits.length === 0) return 0;
+  // up to 13 digits (52 bits) with a normal result: the mantissa and the scaling are exact
+  if (digits.length <= 13 && e > -1000 && e < 900) return parseInt(digits, 16) * 2 ** e;
+  const m = BigInt('0x' + digits);
+  const bits = m.toString(2).length;
+  const top = bits - 1 + e; // the value is in [2^top, 2^(top+1))
+  if (top > 1023) return Infinity;
+  if (top < -1076) return 0;
+  const precision = Math.min(53, top + 1075); // fewer bits for a subnormal
+  const shift = bits - precision;
+  if (shift <= 0) return ldexp(Number(m), e);
+  let q = m >> BigInt(shift);
+  const rest = m - (q << BigInt(shift));
+  const half = 1n << BigInt(shift - 1);
+  if (rest > half || (rest === half && (q & 1n) === 1n)) q++;
+  return ldexp(Number(q), e + shift);
+}
+
+/** x * 2^e for an exactly representable result (or an overflow), without early overflow or underflow. */
+function ldexp(x: number, e: number): number {
+  while (e > 1023) {
+    x *= 2 ** 1023;
     e -= 1023;
   }
-  while (e < -1022 && r !== 0) {
-    r *= 2 ** -1022;
+  if (e < -1022) {
+    x *= 2 ** -1022;
     e += 1022;
   }
-  return r * 2 ** e;
+  return x * 2 ** e;
 }
 
 /** Lua's string → number conversion (lua_stringtonumber): decimal/hex integers and floats, surrounding space. */

@@ -1,7 +1,7 @@
 // Indexing, comparison, concatenation, length and tostring, with metamethods and Lua's error messages.
 
 import { fault, luaError } from './error.js';
-import { NEEDG, callMeta, metamethod, pendingPost, tocall, typeNameMeta, stringMeta } from './meta.js';
+import { NEEDG, callMeta, calleeFromC, metamethod, pendingPost, tocall, typeNameMeta, stringMeta } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaTable, LuaValue, Multi, PROTO_KEY, truthy, type } from './value.js';
 
@@ -234,6 +234,8 @@ export function tostr(v: LuaValue): string {
   if (v instanceof LFloat) return numberToString(v);
   const mm = metamethod(v, '__tostring');
   if (mm !== undefined) {
+    // luaL_tolstring calls it from C: a value that cannot be called fails without a position
+    if (typeof mm !== 'function') calleeFromC(mm);
     const s = callMeta(mm, v, undefined);
     if (typeof s !== 'string') {
       if (isNum(s)) return numberToString(s);

@@ -10,9 +10,10 @@ export function typeError(n: number, fname: string, expected: string, got: LuaVa
   return argError(n, fname, `${expected} expected, got ${present ? typeNameMeta(got) : 'no value'}`);
 }
 
-export function checkTable(v: LuaValue, n: number, fname: string): LuaTable {
+/** luaL_checktype(LUA_TTABLE); `present` is false when the argument is absent ("got no value"). */
+export function checkTable(v: LuaValue, n: number, fname: string, present = true): LuaTable {
   if (v instanceof LuaTable) return v;
-  return typeError(n, fname, 'table', v);
+  return typeError(n, fname, 'table', v, present);
 }
 
 /** luaL_checkinteger: integers, floats with an exact integer value, numeric strings. */

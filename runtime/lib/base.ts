@@ -5,10 +5,11 @@ import { argError, captureStack, luaError, toLuaError, where } from '../error.js
 import { setIpairsIter, setNextFn } from '../loops.js';
 import { GM, call, calleeFromC, getMetatable, metamethod } from '../meta.js';
 import { MAX_SAFE, normInt, str2number } from '../number.js';
-import { index, markBuiltin, tostr } from '../ops.js';
+import { markBuiltin, tostr } from '../ops.js';
 import { PendingCall, callG, withGen, type LuaGenerator } from '../suspend.js';
 import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, Multi, NONE, all, first, type } from '../value.js';
 import { checkAny, checkInt, checkIntN, checkTable, typeError } from './args.js';
+import { indexFromC } from './table.js';
 
 export interface BaseOptions {
   /** receives each printed line (without the newline), as a byte string */
@@ -184,12 +185,12 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   def('rawget', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'rawget');
+    const t = checkTable(args[0], 1, 'rawget', args.length > 0);
     checkAny(args.length, 2, 'rawget');
     return t.get(args[1]);
   });
   def('rawset', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'rawset');
+    const t = checkTable(args[0], 1, 'rawset', args.length > 0);
     checkAny(args.length, 2, 'rawset');
     checkAny(args.length, 3, 'rawset');
     const k = args[1];
@@ -215,7 +216,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   def('setmetatable', (...args: LuaValue[]) => {
-    const t = checkTable(args[0], 1, 'setmetatable');
+    const t = checkTable(args[0], 1, 'setmetatable', args.length > 0);
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(2, 'setmetatable', 'nil or table', mt, args.length >= 2);
     if (t.mt !== undefined && t.mt.getStr('__metatable') !== undefined) luaError('cannot change a protected metatable');
@@ -231,7 +232,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   });
 
   const next = markBuiltin((...args: LuaValue[]): LuaValue => {
-    const t = checkTable(args[0], 1, 'next');
+    const t = checkTable(args[0], 1, 'next', args.length > 0);
     let r: [LuaValue, LuaValue] | undefined;
     try {
       r = t.next(args[1]);
@@ -260,7 +261,7 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
   const ipairsIter = markBuiltin((t: LuaValue, i: LuaValue): LuaValue => {
     // the control value wraps around at maxinteger, as Lua's integer arithmetic does
     const n = typeof i === 'number' && i < MAX_SAFE && Number.isInteger(i) ? i + 1 : nextInt(checkInt(i, 2, 'ipairs'));
-    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : index(t, n);
+    const v = t instanceof LuaTable && t.mt === undefined ? (typeof n === 'number' ? t.getInt(n) : t.get(n)) : indexFromC(t, n);
     return v === undefined ? undefined : new Multi([n, v]);
   });
   setIpairsIter(ipairsIter);

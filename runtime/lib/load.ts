@@ -5,7 +5,7 @@ import { chunkFactory, sourceOf, suspendingMetaSeen } from '../chunk.js';
 import { call } from '../meta.js';
 import { markBuiltin, tostr } from '../ops.js';
 import { LFloat, LuaError, LuaTable, LuaValue, Multi, first } from '../value.js';
-import { typeError } from './args.js';
+import { optString, typeError } from './args.js';
 import { luaError } from '../error.js';
 
 const LUA_IDSIZE = 60;
@@ -41,9 +41,12 @@ function compileCached(source: string, chunkName: string): CompiledScript {
 
 export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
   return markBuiltin((...args: LuaValue[]): LuaValue => {
-    const [arg, name, mode] = args;
+    const [arg, name] = args;
     // a number is taken as its text, as lua_tolstring does
     const chunk = typeof arg === 'number' || typeof arg === 'bigint' || arg instanceof LFloat ? tostr(arg) : arg;
+    // luaB_load checks the mode, then the chunk name, then the chunk
+    const m = optString(args[2], 3, 'load', 'bt');
+    const chunkName = optString(name, 2, 'load', typeof chunk === 'string' ? chunk : '=(load)');
     let source: string;
     if (typeof chunk === 'string') source = chunk;
     else if (typeof chunk === 'function') {
@@ -62,8 +65,6 @@ export function makeLoad(G: LuaTable): (...args: LuaValue[]) => LuaValue {
       }
       source = parts.join('');
     } else return typeError(1, 'load', 'function', chunk, args.length > 0);
-    const chunkName = name !== undefined ? tostr(name) : typeof chunk === 'string' ? chunk : '=(load)';
-    const m = mode === undefined ? 'bt' : tostr(mode);
     if (source.charCodeAt(0) === 27) {
       if (!m.includes('b')) return new Multi([undefined, `attempt to load a binary chunk (mode is '${m}')`]);
       const dumped = undump(source);

@@ -8,7 +8,7 @@
 import { argError, luaError } from '../error.js';
 import { call, getMetatable, metamethod, typeNameMeta, enterC, leaveC } from '../meta.js';
 import { MAXINTEGER, normInt, numberToString, toInteger } from '../number.js';
-import { eq, index, markBuiltin, setindex } from '../ops.js';
+import { eq, index, isBuiltin, markBuiltin, setindex } from '../ops.js';
 import { LFloat, LuaError, LuaTable, LuaValue, Multi, NONE, truthy, type } from '../value.js';
 import { checkInt, checkString, typeError } from './args.js';
 
@@ -85,8 +85,33 @@ function optInt(v: LuaValue, n: number, fname: string, def: Int): Int {
 /** lua_geti / lua_seti with integer keys that may be bigints. */
 function geti(t: LuaValue, i: Int): LuaValue {
   if (typeof i === 'bigint') i = normInt(i);
-  return index(t, i);
+  return indexFromC(t, i);
 }
+
+/**
+ * lua_geti as a C function does it: indexing a value that cannot be indexed fails without a position
+ * or a variable name ("attempt to index a nil value"), unlike the same fault in Lua code.
+ */
+export function indexFromC(o: LuaValue, k: LuaValue): LuaValue {
+  if (o instanceof LuaTable && o.mt === undefined) return o.get(k);
+  // walk the __index chain up to a handler function, a raw hit or a miss: only an unindexable link fails
+  let cur = o;
+  for (let loop = 0; loop < MAX_INDEX_CHAIN; loop++) {
+    let h: LuaValue;
+    if (cur instanceof LuaTable) {
+      if (cur.get(k) !== undefined) break;
+      h = cur.mt?.getStr('__index');
+      if (h === undefined) break;
+    } else {
+      h = metamethod(cur, '__index');
+      if (h === undefined) throw new LuaError(`attempt to index a ${typeNameMeta(cur)} value`);
+    }
+    if (typeof h === 'function') break;
+    cur = h;
+  }
+  return index(o, k);
+}
+const MAX_INDEX_CHAIN = 2000;
 function seti(t: LuaValue, i: Int, v: LuaValue): void {
   if (typeof i === 'bigint') i = normInt(i);
   setindex(t, i, v);
@@ -343,7 +368,7 @@ function tunpack(this: unknown, t: LuaValue, i0: LuaValue, j0: LuaValue): LuaVal
       return n === 1 ? out[0] : new Multi(out);
     }
     const out = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = index(t, i + k);
+    for (let k = 0; k < n; k++) out[k] = indexFromC(t, i + k);
     return n === 1 ? out[0] : new Multi(out);
   }
   const I = big(i), E = big(e);
@@ -520,7 +545,10 @@ function tsort(this: unknown, t: LuaValue, cmp: LuaValue): LuaValue {
     // the comparator runs under sort, a C function: it may not yield (coroutine.isyieldable is false)
     enterC();
     try {
-      new Sorter(t, cmp, plain).auxsort(1, n, 0);
+      // a built-in comparator goes through call(), which marks it as a separate activation in error
+      // messages (table.sort(t, table.sort) blames 'table.sort', as Lua does)
+      const f = typeof cmp === 'function' && isBuiltin(cmp) ? (a: LuaValue, b: LuaValue) => call(cmp, a, b) : cmp;
+      new Sorter(t, f, plain).auxsort(1, n, 0);
     } finally {
       leaveC();
     }

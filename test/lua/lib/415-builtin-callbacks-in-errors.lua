@@ -1,0 +1,12 @@
+-- a built-in run as a sort comparator or as a coroutine body is its own activation in error messages
+print(pcall(table.sort, {3, 1, 2}, table.sort))
+print(pcall(table.sort, {3, 1, 2}, math.max))
+print(pcall(table.sort, {"b", "a"}, string.rep))
+print(coroutine.resume(coroutine.create(string.rep)))
+print(coroutine.resume(coroutine.create(string.rep), "ab", 3))
+print(pcall(coroutine.wrap(math.floor), "x"))
+local ok, msg = pcall(function() return coroutine.wrap(string.char)(-1) end)
+print(ok, msg)
+local co = coroutine.wrap(function() table.sort({1, 2, 3}, coroutine.yield) end)
+print(pcall(co))
+table.sort({"b", "a"}, table.sort)
