@@ -340,9 +340,10 @@ t.test('no JS globals, no host facilities', async (t) => {
     const out = lines(t, `print(load("return ${n}")(), _G[${JSON.stringify(n)}], _ENV[${JSON.stringify(n)}]${isKeyword ? `, ${n}` : ''})`);
     t.match(out[0], /^nil(\tnil)*$/, `${n} is nil`);
   }
-  const os = lines(t, 'print(os.execute, os.exit, os.getenv, os.remove, os.rename, os.tmpname, os.setlocale) print(type(os.time), type(os.clock), type(os.date))');
-  t.equal(os[0], 'nil\tnil\tnil\tnil\tnil\tnil\tnil');
+  const os = lines(t, 'print(os.execute, os.exit, os.remove, os.rename, os.tmpname, os.setlocale) print(type(os.time), type(os.clock), type(os.date)) print(os.getenv("PATH"), os.getenv("HOME"))');
+  t.equal(os[0], 'nil\tnil\tnil\tnil\tnil\tnil');
   t.equal(os[1], 'function\tfunction\tfunction');
+  t.equal(os[2], 'nil\tnil', 'os.getenv sees no host environment');
   const f = lines(t, 'print(pcall(load, "return this.constructor")) print(load("return (function() return this end)()")())');
   t.match(f[0], /^true\tfunction: 0x/, 'load compiles `this` as a Lua global name');
   t.equal(f[1], 'nil');
