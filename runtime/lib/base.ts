@@ -194,8 +194,9 @@ function buildBase(G: LuaTable, opts: BaseOptions): void {
     checkAny(args.length, 2, 'rawset');
     checkAny(args.length, 3, 'rawset');
     const k = args[1];
-    if (k === undefined) luaError('table index is nil');
-    if (typeof k === 'number' && k !== k) luaError('table index is NaN');
+    // raised inside the built-in, where Lua adds no position
+    if (k === undefined) throw new LuaError('table index is nil');
+    if (typeof k === 'number' && k !== k) throw new LuaError('table index is NaN');
     t.set(k, args[2]);
     return t;
   });
