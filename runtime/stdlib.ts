@@ -4,7 +4,7 @@
 // script can modify its own `string`, `math`, ... without affecting others, and creating an instance
 // (one per WebSocket connection) costs a few small tables, not a whole library.
 
-import { openBase } from './lib/base.js';
+import { makePrint, sharedBase } from './lib/base.js';
 import { openCoroutine } from './lib/coroutine.js';
 import { makeLoad } from './lib/load.js';
 import { openJson } from './lib/json.js';
@@ -13,7 +13,7 @@ import { makeGetenv, openOs, type Environment } from './lib/os.js';
 import { openString } from './lib/string.js';
 import { openTable } from './lib/table.js';
 import { openUtf8 } from './lib/utf8.js';
-import { LuaTable } from './value.js';
+import { DictTemplate, LuaTable, type LuaValue } from './value.js';
 
 export interface GlobalsOptions {
   /** receives each printed line (a byte string, no newline) */
@@ -54,6 +54,22 @@ export interface Libraries {
   tables: [string, LuaTable][];
   /** the string metatable `{ __index = <this set's string table> }` */
   stringMt: LuaTable;
+  /** the globals every instance starts with: these tables, the base functions, and per-instance slots */
+  globals: DictTemplate;
+  globalValues: LuaValue[];
+}
+
+/** Globals made per instance: slots in the template, filled by createGlobals. */
+const PER_INSTANCE = ['print', '_G', 'load'];
+
+/** One template per key list (in practice one per process): every _ENV dict shares its hidden class. */
+const templates = new Map<string, DictTemplate>();
+
+function globalsTemplate(keys: string[]): DictTemplate {
+  const id = keys.join('\0');
+  let t = templates.get(id);
+  if (t === undefined) templates.set(id, (t = new DictTemplate(keys)));
+  return t;
 }
 
 export function createLibraries(): Libraries {
@@ -68,14 +84,24 @@ export function createLibraries(): Libraries {
   }
   const stringMt = new LuaTable();
   stringMt.setStr('__index', tables.find(([n]) => n === 'string')![1]);
-  return { tables, stringMt };
+  const keys: string[] = [];
+  const globalValues: LuaValue[] = [];
+  const add = (k: string, v: LuaValue): void => {
+    if (keys.includes(k)) return;
+    keys.push(k);
+    globalValues.push(PER_INSTANCE.includes(k) ? undefined : v);
+  };
+  for (const [name, t] of tables) add(name, t);
+  sharedBase().forEachStr(add);
+  for (const k of PER_INSTANCE) add(k, undefined);
+  return { tables, stringMt, globals: globalsTemplate(keys), globalValues };
 }
 
 export function createGlobals(opts: Partial<GlobalsOptions> = {}, libs: Libraries = createLibraries()): LuaTable {
-  const G = new LuaTable();
-  for (const [name, t] of libs.tables) G.setField(name, t);
-  openBase(G, { print: opts.print ?? defaultPrint, write: opts.write });
-  if (opts.getenv !== undefined) (G.getStr('os') as LuaTable).setField('getenv', makeGetenv(opts.getenv));
+  const G = LuaTable.fromDict(libs.globals.dict(libs.globalValues), libs.globals.keys.length);
+  G.setField('print', makePrint({ print: opts.print ?? defaultPrint, write: opts.write }));
+  G.setField('_G', G);
   G.setField('load', makeLoad(G));
+  if (opts.getenv !== undefined) (G.getStr('os') as LuaTable).setField('getenv', makeGetenv(opts.getenv));
   return G;
 }

@@ -188,6 +188,14 @@ export class LuaTable {
     this.setStr(k, v, true);
   }
 
+  /** A table whose string keys are a dict made by a DictTemplate (its keys already counted). */
+  static fromDict(dict: Record<string, LuaValue>, keyCount: number): LuaTable {
+    const t = new LuaTable();
+    t.s = dict;
+    t.sn = keyCount;
+    return t;
+  }
+
   private toMapMode(): Map<string, LuaValue> {
     const sm = new Map<string, LuaValue>();
     const s = this.s;
@@ -317,6 +325,28 @@ class LFloatKey extends LFloat {
     if (k !== undefined) return k;
     super(n);
     bigFloatKeys.set(n, this);
+  }
+}
+
+/**
+ * Makes string-key dicts that all start with the same keys, fast: a constructor generated for the key
+ * list stores each key by name, so every dict shares one hidden class with the keys in-object (key by
+ * key, defineProperty costs about as much as the rest of a script instance). A key given the value
+ * undefined is present but absent to Lua, and later stores to it are plain stores.
+ */
+export class DictTemplate {
+  private readonly make: new (values: LuaValue[]) => Record<string, LuaValue>;
+
+  constructor(readonly keys: string[]) {
+    const body = keys.map((k, i) => `this[${JSON.stringify(k)}] = v[${i}];`).join('\n');
+    const Dict = new Function('v', body) as any;
+    Dict.prototype = StrDict.prototype;
+    this.make = Dict;
+  }
+
+  /** A fresh dict holding values[i] under keys[i]. */
+  dict(values: LuaValue[]): Record<string, LuaValue> {
+    return new this.make(values);
   }
 }
 

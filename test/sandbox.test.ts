@@ -606,3 +606,21 @@ t.test('loops without a loop statement are CPU-limited too (run on a worker)', a
   const sane2 = await runIsolated('print(1 + 1)', 50, 8000);
   t.match(sane2, { status: 'done', out: ['2'] }, 'harness: plain run');
 });
+
+t.test('instances sharing one set of libraries: shared library tables, globals of their own', async (t) => {
+  const { createLibraries } = await import('../runtime/index.js');
+  const libs = createLibraries();
+  const run = (src: string, out: string[]): RunResult =>
+    createInstance(compile(src, { chunkName: 'g.lua' }), { print: (l) => out.push(l), libraries: libs, globals: { host: 1 } }).run();
+  const a: string[] = [];
+  run('x = 1; print = nil; string.shared = "yes"; _G.y = 2; setmetatable(_G, {__index = function(_, k) return "meta " .. k end})', a);
+  const b: string[] = [];
+  const r = run('print(x, y, string.shared, host, _G == _ENV, type(load), type(print), z); local n = 0; for k in pairs(_G) do n = n + 1 end; print(n >= 25)', b);
+  t.equal(r.status, 'done');
+  t.same(b, ['nil\tnil\tyes\t1\ttrue\tfunction\tfunction\tnil', 'true'], "another instance's globals, print and metatable are not seen; the library tables are shared");
+  const c: string[] = [];
+  run('_G.print = nil; local ok, e = pcall(function() print("x") end); _G.p2 = ok; rawset(_G, "print", nil); io = rawget(_G, "print")', c);
+  const d: string[] = [];
+  run('print(rawget(_G, "print") ~= nil, p2, io)', d);
+  t.same(d, ['true\tnil\tnil']);
+});

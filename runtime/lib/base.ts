@@ -36,20 +36,18 @@ function prependTrue(r: LuaValue): LuaValue {
 let shared: LuaTable | undefined;
 
 /**
- * Install the base library into G. The functions are created once per process and shared; only
- * print (bound to the instance's output) and _G are made per instance, which keeps an instance small.
+ * The base functions, created once per process and shared by every instance; print (bound to the
+ * instance's output, see makePrint) and _G are made per instance, which keeps an instance small.
  */
-export function openBase(G: LuaTable, opts: BaseOptions): void {
+export function sharedBase(): LuaTable {
   if (shared === undefined) {
     shared = new LuaTable();
     buildBase(shared, { print: () => {} });
   }
-  shared.forEachStr((k, v) => G.setField(k, v));
-  G.setField('print', makePrint(opts));
-  G.setField('_G', G);
+  return shared;
 }
 
-function makePrint(opts: BaseOptions): (...args: LuaValue[]) => LuaValue {
+export function makePrint(opts: BaseOptions): (...args: LuaValue[]) => LuaValue {
   const write = opts.write;
   if (write !== undefined) {
     return markBuiltin((...args: LuaValue[]) => {
