@@ -12,7 +12,7 @@ import { PAUSE, endSlice, startSlice } from './budget.js';
 import { chunkFactory } from './chunk.js';
 import { toLuaError } from './error.js';
 import { drive, type LuaGenerator } from './suspend.js';
-import { createGlobals, createLibraries, type GlobalsOptions, type Libraries } from './stdlib.js';
+import { createGlobals, createLibraries, type GlobalsOptions, type Libraries, type LibraryOptions } from './stdlib.js';
 import { GM, stringMeta, metamethod, call } from './meta.js';
 import { numberToString } from './number.js';
 import { LFloat, LuaError, LuaKill, LuaTable, LuaValue, all, first, results } from './value.js';
@@ -24,7 +24,7 @@ export type RunResult =
   | { status: 'paused' }
   | { status: 'error'; error: LuaError; message: string; cpuLimit: boolean };
 
-export interface InstanceOptions extends Partial<GlobalsOptions> {
+export interface InstanceOptions extends Partial<GlobalsOptions>, LibraryOptions {
   /** extra globals (e.g. the gateway's `solidb`, `request`, `response`) */
   globals?: Record<string, LuaValue>;
   /** CPU time allowed per run/resume slice, in ms; then the script is killed (default: no limit) */
@@ -33,7 +33,7 @@ export interface InstanceOptions extends Partial<GlobalsOptions> {
   pauseAfterMs?: number;
   /** the main chunk's `...` */
   args?: LuaValue[];
-  /** library tables to use (shared with other instances); default: fresh copies for this instance */
+  /** library tables to use (shared with other instances; their os.getenv, not `getenv`, applies); default: fresh copies for this instance */
   libraries?: Libraries;
 }
 
@@ -52,7 +52,7 @@ export class Instance {
     script: CompiledScript,
     private readonly opts: InstanceOptions = {},
   ) {
-    const libs = opts.libraries ?? createLibraries();
+    const libs = opts.libraries ?? createLibraries(opts);
     this.env = createGlobals(opts, libs);
     if (opts.globals) for (const k of Object.keys(opts.globals)) this.env.setField(k, opts.globals[k]);
     this.stringMt = libs.stringMt;

@@ -20,6 +20,9 @@ export interface GlobalsOptions {
   print: (line: string) => void;
   /** raw output for print, piece by piece (CLI, tests); takes precedence over print */
   write?: (chunk: string) => void;
+}
+
+export interface LibraryOptions {
   /** what os.getenv reads (`moongate run`: the process environment); default: no variables */
   getenv?: Environment;
 }
@@ -72,7 +75,7 @@ function globalsTemplate(keys: string[]): DictTemplate {
   return t;
 }
 
-export function createLibraries(): Libraries {
+export function createLibraries(opts: LibraryOptions = {}): Libraries {
   const P = prototypeGlobals();
   const tables: [string, LuaTable][] = [];
   for (const name of LIBRARIES) {
@@ -82,6 +85,7 @@ export function createLibraries(): Libraries {
     lib.forEachStr((k, v) => copy.setField(k, v));
     tables.push([name, copy]);
   }
+  if (opts.getenv !== undefined) tables.find(([n]) => n === 'os')![1].setField('getenv', makeGetenv(opts.getenv));
   const stringMt = new LuaTable();
   stringMt.setStr('__index', tables.find(([n]) => n === 'string')![1]);
   const keys: string[] = [];
@@ -102,6 +106,5 @@ export function createGlobals(opts: Partial<GlobalsOptions> = {}, libs: Librarie
   G.setField('print', makePrint({ print: opts.print ?? defaultPrint, write: opts.write }));
   G.setField('_G', G);
   G.setField('load', makeLoad(G));
-  if (opts.getenv !== undefined) (G.getStr('os') as LuaTable).setField('getenv', makeGetenv(opts.getenv));
   return G;
 }

@@ -42,7 +42,7 @@ let shared: LuaTable | undefined;
 export function sharedBase(): LuaTable {
   if (shared === undefined) {
     shared = new LuaTable();
-    buildBase(shared, { print: () => {} });
+    buildBase(shared);
   }
   return shared;
 }
@@ -65,12 +65,11 @@ export function makePrint(opts: BaseOptions): (...args: LuaValue[]) => LuaValue 
   });
 }
 
-function buildBase(G: LuaTable, opts: BaseOptions): void {
+function buildBase(G: LuaTable): void {
   const def = (name: string, f: (...args: any[]) => LuaValue): void => {
     G.setStr(name, markBuiltin(f));
   };
 
-  void opts;
 
   def('type', (...args: LuaValue[]) => {
     checkAny(args.length, 1, 'type');

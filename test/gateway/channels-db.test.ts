@@ -2,9 +2,8 @@
 // see each other's broadcasts or presence, on one node (native forwarding on and off) and across nodes
 // on Redis, where the same database on two nodes still shares its channels.
 import t, { type Test } from 'tap';
-import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { startServer, connect, eventually, freePort, RedisServer, type Server, type Client } from './helpers.js';
+import { startServer, connect, eventually, startRedis, type Server, type Client } from './helpers.js';
 import { forwardsChannels } from '../../src/forward-analysis.js';
 
 t.setTimeout(180_000);
@@ -196,14 +195,8 @@ for (const native of [true, false]) {
 }
 
 t.test('two nodes on Redis: the same database shares across nodes, two databases never meet', async (t) => {
-  const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (which.error !== undefined || which.status !== 0) {
-    t.fail('redis-server is not installed: apt-get install redis-server');
-    return;
-  }
-  const redis = new RedisServer(await freePort());
-  await redis.start();
-  t.teardown(() => redis.cleanup());
+  const redis = await startRedis(t);
+  if (redis === undefined) return;
   const nodeArgs = (id: string) => ['--no-examples', '--redis', redis.url, '--node-id', id, '--heartbeat-ttl-ms', '3000'];
   const nA = await startServer({ args: nodeArgs('node-a') });
   t.teardown(() => nA.cleanup());

@@ -7,6 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
+import type { Test } from 'tap';
 import WebSocket from 'ws';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -371,4 +372,20 @@ export class RedisServer {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fresh real redis-server for a test, stopped when the test ends; when redis-server is not installed
+ * the test fails saying so (CI installs it: Redis tests are never skipped).
+ */
+export async function startRedis(t: Test): Promise<RedisServer | undefined> {
+  const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (which.error !== undefined || which.status !== 0) {
+    t.fail('redis-server is not installed: apt-get install redis-server (the Redis engine tests need a real Redis; .ci/run installs it)');
+    return undefined;
+  }
+  const redis = new RedisServer(await freePort());
+  await redis.start();
+  t.teardown(() => redis.cleanup());
+  return redis;
 }

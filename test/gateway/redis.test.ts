@@ -1,9 +1,8 @@
 // Several gateway nodes on one real Redis (redis-server spawned here): broadcasts and presence cross
 // nodes, a killed node's users leave after the heartbeat TTL, a lost Redis link comes back.
 import t from 'tap';
-import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { startServer, connect, freePort, eventually, RedisServer, type Server, type Client } from './helpers.js';
+import { startServer, connect, freePort, eventually, startRedis, type Server, type Client } from './helpers.js';
 
 t.setTimeout(180_000);
 
@@ -32,14 +31,8 @@ async function joinChat(s: Server, room: string, name: string): Promise<{ c: Cli
 }
 
 t.test('nodes on one Redis', async (t) => {
-  const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (which.error !== undefined || which.status !== 0) {
-    t.fail('redis-server is not installed: apt-get install redis-server (the Redis engine test needs a real Redis; .ci/run installs it)');
-    return;
-  }
-  const redis = new RedisServer(await freePort());
-  await redis.start();
-  t.teardown(() => redis.cleanup());
+  const redis = await startRedis(t);
+  if (redis === undefined) return;
   const nodeArgs = (id: string) => ['--redis', redis.url, '--node-id', id, '--heartbeat-ttl-ms', String(TTL_MS)];
   const a = await startServer({ args: nodeArgs('node-a') });
   t.teardown(() => a.cleanup());
